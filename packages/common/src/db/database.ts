@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config';
+
+/** Both drivers give the same query builder; code above this module never knows which one runs. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+export interface OpenDatabase<TSchema extends Record<string, unknown>> {
+  db: Database<TSchema>;
+  kind: 'postgres' | 'pglite';
+  /** Queries sent since start; the batching tests read it. */
+  queryCount(): number;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+class CountingLogger implements DrizzleLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+}
+
+/**
+ * Opens the agency's database, applies its migrations and hands back a drizzle instance.
+ * A PostgreSQL URL that does not answer is a configuration mistake, so the error names the
+ * variable to fix instead of surfacing a driver stack trace.
+ */
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  config: DatabaseConfig,
+  schema: TSchema,
+  migrationsFolder: string,
+): Promise<OpenDatabase<TSchema>> {
+  const logger = new CountingLogger();
+  if (config.url) {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DatabaseUnavailableError(
+        `Cannot reach the database in ${config.variable} (${redact(config.url)}): ${reason}. Fix ${config.variable}, or unset it to use the embedded database.`,
+      );
+    }
+    const db = drizzlePg(pool, { schema, logger });
+    await migratePg(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database<TSchema>,
+      kind: 'postgres',
+      queryCount: () => logger.count,
+      ping: async () => {
+        try {
+          await pool.query('select 1');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(config.dataDir);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in ${config.dataDir}: ${reason}. Set ${config.variable} to use PostgreSQL instead.`,
+    );
+  }
+  const db = drizzlePglite(client, { schema, logger });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Database<TSchema>,
+    kind: 'pglite',
+    queryCount: () => logger.count,
+    ping: async () => {
+      try {
+        await client.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.close(),
+  };
+}

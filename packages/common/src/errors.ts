@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+
+/** Stable codes clients branch on; messages are for people and may be reworded. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function notFound(entity: string, id: string): GraphQLError {
+  return new GraphQLError(`No ${entity} with id "${id}" exists.`, {
+    extensions: { code: ErrorCode.NOT_FOUND, entity, id },
+  });
+}
+
+export function badUserInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  });
+}
+
+/**
+ * Validates resolver arguments with a zod schema. GraphQL already checks types; this checks
+ * the rules types cannot express (formats, ranges), reporting the first broken rule by field.
+ */
+export function parseArgs<T extends z.ZodType>(schema: T, args: unknown): z.output<T> {
+  const result = schema.safeParse(args);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw badUserInput(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'), field);
+}

@@ -1,0 +1,39 @@
+import type { Agency } from '../agencies';
+import type { Database } from '../db/database';
+import type { SubgraphDefinition } from '../server/subgraph-server';
+import { subgraphTypeDefs } from '../typedefs';
+import { createProgressLoaders } from './loaders';
+import type { ProgressContext } from './resolvers';
+import { seedProgress, type ProgressSeed } from './seed';
+import type { ProgressSchema } from './tables';
+
+export interface AgencySubgraphOptions<S extends ProgressSchema> {
+  agency: Agency;
+  schemaFile: URL;
+  tables: S;
+  migrationsFolder: string;
+  resolvers: object;
+  seed: ProgressSeed;
+}
+
+export function createProgressContext<S extends ProgressSchema>(db: Database<S>): ProgressContext {
+  return { db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
+}
+
+/**
+ * The definition of a subgraph that serves only its agency's progress data (justice, health,
+ * education, interior). The family subgraph adds the secretariat's plan on top of the same parts.
+ */
+export function agencySubgraph<S extends ProgressSchema>(
+  options: AgencySubgraphOptions<S>,
+): SubgraphDefinition<S, ProgressContext> {
+  return {
+    agency: options.agency,
+    typeDefs: subgraphTypeDefs(options.schemaFile),
+    resolvers: options.resolvers,
+    tables: options.tables,
+    migrationsFolder: options.migrationsFolder,
+    seed: (db) => seedProgress(db, options.seed),
+    context: (db) => createProgressContext(db),
+  };
+}

@@ -1,0 +1,59 @@
+import { asc, eq } from 'drizzle-orm';
+import type { AgencyCode } from '../agencies';
+import type { Database } from '../db/database';
+import { notFound } from '../errors';
+import type { ProgressLoaders } from './loaders';
+import { commitments, serviceFigures, type CommitmentRow, type ProgressReportRow, type ProgressSchema } from './tables';
+
+/** What `Query.<agency>` returns: the agency's own root object. */
+export interface AgencyRoot {
+  agency: AgencyCode;
+}
+
+export interface ProgressContext {
+  db: Database<ProgressSchema>;
+  progress: ProgressLoaders;
+}
+
+function latest(reports: ProgressReportRow[]): ProgressReportRow | null {
+  // Reports are loaded in period order, and quarters sort lexically (2026-Q1 < 2026-Q2).
+  return reports.at(-1) ?? null;
+}
+
+/**
+ * Field resolvers of an agency's own action entity (`JusticeAction`, `HealthAction`, ...).
+ * Every agency's type has the same progress fields, so one implementation serves all five;
+ * each subgraph assigns it to its own generated resolver type, which checks the shapes.
+ */
+export const actionProgressResolvers = {
+  // Null for a code this agency is not responsible for: the gateway then leaves the fields null.
+  __resolveReference: (ref: { code: string }, ctx: ProgressContext) => ctx.progress.commitment.load(ref.code),
+  status: async (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+    latest(await ctx.progress.reports.load(action.code))?.status ?? 'NOT_STARTED',
+  latestReport: async (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+    latest(await ctx.progress.reports.load(action.code)),
+  progressReports: (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+    ctx.progress.reports.load(action.code),
+  measurements: (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+    ctx.progress.measurements.load(action.code),
+};
+
+/** Resolvers of an agency's root object (`Query.justice` and its fields). */
+export const agencyRootResolvers = {
+  code: (root: AgencyRoot) => root.agency,
+  actions: (_parent: unknown, _args: unknown, ctx: ProgressContext) =>
+    ctx.db.select().from(commitments).orderBy(asc(commitments.code)),
+  action: async (_parent: unknown, args: { code: string }, ctx: ProgressContext) => {
+    const found = await ctx.progress.commitment.load(args.code);
+    if (!found) throw notFound('action of this agency', args.code);
+    return found;
+  },
+  serviceFigures: (_parent: unknown, args: { metric?: string | null }, ctx: ProgressContext) => {
+    const query = ctx.db.select().from(serviceFigures);
+    return (args.metric ? query.where(eq(serviceFigures.metric, args.metric)) : query).orderBy(
+      asc(serviceFigures.metric),
+      asc(serviceFigures.asOf),
+      asc(serviceFigures.source),
+    );
+  },
+};

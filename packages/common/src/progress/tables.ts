@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Tables every agency database holds for the actions it is responsible for. Each subgraph's
+ * drizzle schema re-exports them, so drizzle-kit writes them into that agency's own migrations.
+ */
+export const actionStatus = pgEnum('action_status', ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'DELAYED', 'COMPLETED']);
+
+/** The actions the adopted plan assigns to this agency, imported from the plan in the repo. */
+export const commitments = pgTable('commitments', {
+  code: text().primaryKey(),
+  planVersion: text('plan_version').notNull(),
+  title: text().notNull(),
+  dueDate: date('due_date', { mode: 'string' }).notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).defaultNow().notNull(),
+});
+export type CommitmentRow = typeof commitments.$inferSelect;
+
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid().defaultRandom().primaryKey(),
+    actionCode: text('action_code')
+      .notNull()
+      .references(() => commitments.code),
+    period: text().notNull(),
+    status: actionStatus().notNull(),
+    percentComplete: integer('percent_complete').notNull(),
+    narrative: text().notNull(),
+    source: text().notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    unique('progress_reports_action_period').on(t.actionCode, t.period),
+    check('progress_reports_percent_range', sql`${t.percentComplete} between 0 and 100`),
+    check('progress_reports_period_format', sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
+  ],
+);
+export type ProgressReportRow = typeof progressReports.$inferSelect;
+
+export const indicatorMeasurements = pgTable(
+  'indicator_measurements',
+  {
+    id: uuid().defaultRandom().primaryKey(),
+    actionCode: text('action_code')
+      .notNull()
+      .references(() => commitments.code),
+    indicatorCode: text('indicator_code').notNull(),
+    period: text().notNull(),
+    asOf: date('as_of', { mode: 'string' }),
+    provincePlateCode: text('province_plate_code'),
+    value: doublePrecision().notNull(),
+    source: text().notNull(),
+  },
+  (t) => [
+    unique('indicator_measurements_natural_key')
+      .on(t.indicatorCode, t.period, t.provincePlateCode, t.source)
+      .nullsNotDistinct(),
+    check('indicator_measurements_period_format', sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
+    check('indicator_measurements_plate_code', sql`${t.provincePlateCode} ~ '^(0[1-9]|[1-7][0-9]|8[01])$'`),
+  ],
+);
+export type IndicatorMeasurementRow = typeof indicatorMeasurements.$inferSelect;
+
+export const serviceFigures = pgTable(
+  'service_figures',
+  {
+    id: uuid().defaultRandom().primaryKey(),
+    metric: text().notNull(),
+    labelTr: text('label_tr').notNull(),
+    labelEn: text('label_en').notNull(),
+    value: doublePrecision().notNull(),
+    unit: text().notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    source: text().notNull(),
+    note: text(),
+  },
+  (t) => [unique('service_figures_natural_key').on(t.metric, t.asOf, t.source)],
+);
+export type ServiceFigureRow = typeof serviceFigures.$inferSelect;
+
+export const progressTables = { actionStatus, commitments, progressReports, indicatorMeasurements, serviceFigures };
+export type ProgressSchema = typeof progressTables;

@@ -1,0 +1,7 @@
+import { createSubgraphServer, databaseConfig, type DatabaseConfig } from '@cocuk-koruma/common';
+import { definition } from './definition';
+
+/** Builds the health subgraph without listening; tests and the process entry share it. */
+export function createServer(database: DatabaseConfig = databaseConfig('health')) {
+  return createSubgraphServer(definition, database);
+}

@@ -1,0 +1,12 @@
+import type { ProgressSeed } from '@cocuk-koruma/common';
+import { commitmentsOf, plan } from '@cocuk-koruma/plan';
+import { exampleMeasurements, exampleReports } from './example-progress';
+import { serviceFigures } from './service-figures';
+
+export const seed: ProgressSeed = {
+  planVersion: plan.planVersion,
+  commitments: commitmentsOf('INTERIOR').map((a) => ({ code: a.code, title: a.titleTr, dueDate: a.dueDate })),
+  reports: exampleReports,
+  measurements: exampleMeasurements,
+  serviceFigures,
+};

@@ -1,0 +1,2 @@
+// The Ministry of Justice's database holds only the shared progress tables.
+export * from '@cocuk-koruma/common/progress/tables';
