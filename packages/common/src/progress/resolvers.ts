@@ -3,11 +3,16 @@ import type { AgencyCode } from '../agencies';
 import type { Database } from '../db/database';
 import { notFound } from '../errors';
 import type { ProgressLoaders } from './loaders';
-import { commitments, serviceFigures, type CommitmentRow, type ProgressReportRow, type ProgressSchema } from './tables';
+import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables';
 
 /** What `Query.<agency>` returns: the agency's own root object. */
 export interface AgencyRoot {
   agency: AgencyCode;
+}
+
+/** Progress fields need only the action's code, so the family's plan rows serve as parents too. */
+export interface ActionKey {
+  code: string;
 }
 
 export interface ProgressContext {
@@ -28,13 +33,13 @@ function latest(reports: ProgressReportRow[]): ProgressReportRow | null {
 export const actionProgressResolvers = {
   // Null for a code this agency is not responsible for: the gateway then leaves the fields null.
   __resolveReference: (ref: { code: string }, ctx: ProgressContext) => ctx.progress.commitment.load(ref.code),
-  status: async (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+  status: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     latest(await ctx.progress.reports.load(action.code))?.status ?? 'NOT_STARTED',
-  latestReport: async (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+  latestReport: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     latest(await ctx.progress.reports.load(action.code)),
-  progressReports: (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+  progressReports: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     ctx.progress.reports.load(action.code),
-  measurements: (action: CommitmentRow, _args: unknown, ctx: ProgressContext) =>
+  measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     ctx.progress.measurements.load(action.code),
 };
 
