@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { AGENCIES } from '@cocuk-koruma/common/agencies';
+import { GATEWAY_DEFAULT_PORT, REPO_ROOT, databaseConfig } from '@cocuk-koruma/common/config';
+
+// There is no Docker engine where the tests run, so the deployment files are checked against the
+// code's own conventions (agencies, ports, environment variables) instead of being started.
+
+interface Service {
+  build?: unknown;
+  image?: string;
+  command?: string[] | string;
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: (string | number)[];
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: string[] | string };
+  volumes?: string[];
+}
+
+interface Compose {
+  services: Record<string, Service>;
+}
+
+const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+const initScript = read('infra/postgres/init-databases.sh');
+const dockerfile = read('Dockerfile');
+
+function service(name: string): Service {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+}
+
+function environment(name: string): Record<string, string> {
+  const env = service(name).environment ?? {};
+  const entries = Array.isArray(env)
+    ? env.map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)] as const;
+      })
+    : Object.entries(env).map(([key, value]) => [key, String(value ?? '')] as const);
+  return Object.fromEntries(entries);
+}
+
+/** `${VAR:-default}` → default, as Compose interpolates it when VAR is unset. */
+function withDefaults(value: string): string {
+  return value.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
+}
+
+function publishedPorts(name: string): string[] {
+  return (service(name).ports ?? []).map(String);
+}
+
+function dependsOn(name: string): Record<string, string | undefined> {
+  const deps = service(name).depends_on ?? {};
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [d, undefined]));
+  return Object.fromEntries(Object.entries(deps).map(([key, value]) => [key, value.condition]));
+}
+
+/** The names the init script creates: its agency list run through its role and database templates. */
+function namesCreatedByInitScript(): {
+  slugs: string[];
+  role: (slug: string) => string;
+  database: (slug: string) => string;
+} {
+  const slugs =
+    initScript
+      .match(/^readonly AGENCIES=\(([^)]*)\)/m)?.[1]
+      ?.trim()
+      .split(/\s+/) ?? [];
+  const roleTemplate = initScript.match(/^\s*role="([^"]+)"/m)?.[1];
+  const databaseTemplate = initScript.match(/^\s*database="([^"]+)"/m)?.[1];
+  if (!roleTemplate || !databaseTemplate) throw new Error('init-databases.sh: role/database name lines not found');
+  const expand = (template: string, slug: string) =>
+    template.replaceAll('${DB_NAME_PREFIX}', '').replaceAll('${slug}', slug);
+  return { slugs, role: (slug) => expand(roleTemplate, slug), database: (slug) => expand(databaseTemplate, slug) };
+}
+
+const subgraphs = AGENCIES.map((a) => ({ ...a, variable: databaseConfig(a.slug, {}).variable }));
+
+describe('docker-compose.yml', () => {
+  it('declares a service for every agency subgraph, the gateway and postgres, and nothing unknown', () => {
+    const expected = [...AGENCIES.map((a) => a.slug), 'gateway', 'postgres'].sort();
+    expect(Object.keys(compose.services).sort()).toEqual(expected);
+  });
+
+  it.each(subgraphs)('runs the $slug subgraph from its source entry point', ({ slug }) => {
+    const command = [service(slug).command ?? []].flat().join(' ');
+    expect(command).toContain(`subgraphs/${slug}/src/index.ts`);
+    expect(fs.existsSync(path.join(REPO_ROOT, 'subgraphs', slug, 'package.json'))).toBe(true);
+    expect(service(slug).build).toBeDefined();
+  });
+
+  it.each(subgraphs)('publishes the $slug subgraph on its default port $defaultPort', ({ slug, defaultPort }) => {
+    expect(publishedPorts(slug)).toContain(`${defaultPort}:${defaultPort}`);
+    expect(environment(slug)[`${slug.toUpperCase()}_PORT`]).toBe(String(defaultPort));
+  });
+
+  it('publishes the gateway on its default port', () => {
+    expect(publishedPorts('gateway')).toContain(`${GATEWAY_DEFAULT_PORT}:${GATEWAY_DEFAULT_PORT}`);
+    expect(environment('gateway').GATEWAY_PORT).toBe(String(GATEWAY_DEFAULT_PORT));
+    expect([service('gateway').command ?? []].flat().join(' ')).toContain('gateway/src/index.ts');
+  });
+
+  it.each(subgraphs)(
+    'gives the $slug subgraph exactly the database variable the code reads ($variable)',
+    ({ slug, variable }) => {
+      const env = environment(slug);
+      expect(Object.keys(env).filter((key) => key.endsWith('_DATABASE_URL'))).toEqual([variable]);
+      expect(withDefaults(env[variable] ?? '')).toMatch(/^postgres(ql)?:\/\/[^@]+@postgres:5432\/\w+$/);
+    },
+  );
+
+  it.each([...AGENCIES.map((a) => a.slug), 'gateway'])('binds %s to all interfaces inside its container', (name) => {
+    expect(environment(name).HOST).toBe('0.0.0.0');
+  });
+
+  it('points the gateway at every subgraph by service name and port', () => {
+    const env = environment('gateway');
+    for (const { slug, defaultPort } of AGENCIES) {
+      expect(env[`${slug.toUpperCase()}_URL`], `${slug.toUpperCase()}_URL`).toBe(
+        `http://${slug}:${defaultPort}/graphql`,
+      );
+    }
+  });
+
+  it('starts each subgraph after postgres is healthy and the gateway after every subgraph is healthy', () => {
+    for (const { slug } of AGENCIES) expect(dependsOn(slug)).toEqual({ postgres: 'service_healthy' });
+    expect(dependsOn('gateway')).toEqual(Object.fromEntries(AGENCIES.map((a) => [a.slug, 'service_healthy'])));
+  });
+
+  it.each([...AGENCIES, { slug: 'gateway', defaultPort: GATEWAY_DEFAULT_PORT }])(
+    "checks the $slug service's health on /health of its own port with node (the slim image has no curl)",
+    ({ slug, defaultPort }) => {
+      const test = [service(slug).healthcheck?.test ?? []].flat();
+      expect(test[1]).toBe('node');
+      expect(test.join(' ')).toContain(`http://127.0.0.1:${defaultPort}/health`);
+    },
+  );
+
+  it('runs postgres 16 with the init script mounted, a volume and a pg_isready healthcheck', () => {
+    const postgres = service('postgres');
+    expect(postgres.image).toMatch(/^postgres:16/);
+    expect(environment('postgres').POSTGRES_PASSWORD).toBeTruthy();
+    expect(postgres.volumes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^[\w-]+:\/var\/lib\/postgresql\/data$/),
+        expect.stringMatching(
+          /^\.\/infra\/postgres\/init-databases\.sh:\/docker-entrypoint-initdb\.d\/[\w-]+\.sh(:ro)?$/,
+        ),
+      ]),
+    );
+    expect([postgres.healthcheck?.test ?? []].flat().join(' ')).toContain('pg_isready');
+  });
+});
+
+describe('docker-compose.yml and infra/postgres/init-databases.sh together', () => {
+  const created = namesCreatedByInitScript();
+
+  it('creates a role and a database for exactly the agencies in the code', () => {
+    expect(created.slugs).toEqual(AGENCIES.map((a) => a.slug));
+  });
+
+  it.each(subgraphs)('connects the $slug subgraph as its own role to its own database', ({ slug, variable }) => {
+    const url = withDefaults(environment(slug)[variable] ?? '');
+    const match = url.match(/^postgres(?:ql)?:\/\/([^:@]+):([^@]*)@postgres:5432\/([^/?]+)$/);
+    expect(match, url).not.toBeNull();
+    const [, role, password, database] = match as RegExpMatchArray;
+    expect(role).toBe(created.role(slug));
+    expect(database).toBe(created.database(slug));
+    expect(role).toBe(slug);
+    expect(database).toBe(`${slug}_db`);
+    // The postgres container creates the role with the password the subgraph connects with.
+    const passwordVariable = `${slug.toUpperCase()}_DB_PASSWORD`;
+    expect(initScript).toContain(`"\${slug^^}_DB_PASSWORD"`);
+    expect(withDefaults(environment('postgres')[passwordVariable] ?? '')).toBe(password);
+    expect(environment('postgres')[passwordVariable]).toBe(
+      environment(slug)[variable]?.match(/^postgres(?:ql)?:\/\/[^:]+:([^@]*)@/)?.[1],
+    );
+  });
+});
+
+describe('Dockerfile', () => {
+  it('installs dependencies from the lockfile with npm ci', () => {
+    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim\b/m);
+  });
+
+  it("copies every workspace's package.json before npm ci, so the dependency layer is cached", () => {
+    const patterns = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+    const workspaces = patterns.flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? fs
+            .readdirSync(path.join(REPO_ROOT, pattern.slice(0, -2)), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+        : [pattern],
+    );
+    const beforeInstall = dockerfile.slice(0, dockerfile.search(/^RUN npm ci\b/m));
+    for (const workspace of workspaces.filter((w) => fs.existsSync(path.join(REPO_ROOT, w, 'package.json')))) {
+      expect(beforeInstall, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/`);
+    }
+    expect(beforeInstall).toMatch(/^COPY package\.json package-lock\.json \.\/$/m);
+  });
+
+  it('runs as a non-root user, listens on all interfaces in production mode and starts the gateway by default', () => {
+    expect(dockerfile).toMatch(/^USER (?!root\b)\w+/m);
+    expect(dockerfile).toMatch(/^ENV .*\bHOST=0\.0\.0\.0\b/m);
+    expect(dockerfile).toMatch(/^ENV .*\bNODE_ENV=production\b/m);
+    expect(dockerfile).toMatch(/^CMD .*gateway\/src\/index\.ts/m);
+  });
+
+  it('keeps node_modules, local data, git history and coverage out of the build context', () => {
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.data', '.git', 'coverage']));
+  });
+});
