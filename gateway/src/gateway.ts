@@ -1,0 +1,87 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { AGENCIES, createLogger, listen, subgraphUrl, type AgencySlug, type Listening } from '@cocuk-koruma/common';
+import express, { type Express } from 'express';
+import fs from 'node:fs';
+import { AgencyDataSource, createSubgraphFetcher } from './data-source';
+
+export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+export interface GatewayOptions {
+  /** Where each subgraph answers; defaults to `<NAME>_URL` or localhost on its port. */
+  subgraphUrls?: Partial<Record<AgencySlug, string>>;
+  supergraphSdl?: string;
+  /** A subgraph that takes longer is reported unavailable for this request. */
+  subgraphTimeoutMs?: number;
+}
+
+export interface Gateway {
+  app: Express;
+  subgraphUrls: Record<AgencySlug, string>;
+  listen(port: number, host?: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+function resolveUrls(overrides: GatewayOptions['subgraphUrls'] = {}): Record<AgencySlug, string> {
+  return Object.fromEntries(AGENCIES.map((a) => [a.slug, overrides[a.slug] ?? subgraphUrl(a.slug)])) as Record<
+    AgencySlug,
+    string
+  >;
+}
+
+async function subgraphHealth(graphqlUrl: string): Promise<'up' | 'down'> {
+  try {
+    const response = await fetch(new URL('/health', graphqlUrl), { signal: AbortSignal.timeout(2000) });
+    return response.ok ? 'up' : 'down';
+  } catch {
+    return 'down';
+  }
+}
+
+/**
+ * Builds the gateway without listening. It serves the supergraph composed ahead of time
+ * (schema/supergraph.graphql), never introspecting subgraphs at run time.
+ */
+export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = createLogger('gateway');
+  const subgraphUrls = resolveUrls(options.subgraphUrls);
+  const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000);
+  const { fetcher, close: closeFetcher } = createSubgraphFetcher(timeoutMs);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], fetcher),
+    logger,
+  });
+  const apollo = new ApolloServer({ gateway, logger, introspection: process.env.NODE_ENV !== 'production' });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const entries = await Promise.all(
+      AGENCIES.map(async (a) => [a.slug, await subgraphHealth(subgraphUrls[a.slug])] as const),
+    );
+    const subgraphs = Object.fromEntries(entries);
+    const allUp = entries.every(([, state]) => state === 'up');
+    // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
+    res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+
+  const listening: Listening[] = [];
+  return {
+    app,
+    subgraphUrls,
+    async listen(port, host = '127.0.0.1') {
+      const l = await listen(app, port, host, '/graphql');
+      listening.push(l);
+      return l;
+    },
+    async stop() {
+      await Promise.all(listening.map((l) => l.close()));
+      await apollo.stop();
+      await closeFetcher();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { commitmentsOf } from '@cocuk-koruma/plan';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyBySlug, type AgencySlug } from '../agencies';
+import type { DatabaseConfig } from '../config';
+import type { Listening } from '../server/http';
+import type { SubgraphServer } from '../server/subgraph-server';
+import { postGraphQL } from './graphql';
+import { createTestDatabase, type TestDatabase } from './postgres';
+
+type Factory = (database: DatabaseConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+
+const TABLES = ['commitments', 'progress_reports', 'indicator_measurements', 'service_figures'];
+
+/**
+ * What every agency subgraph promises about its own progress data, run against each agency's
+ * real wiring on a fresh PostgreSQL database. Agency-specific facts are tested beside it.
+ */
+export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory): void {
+  const agency = agencyBySlug(slug);
+  const root = slug;
+  const planned = commitmentsOf(agency.code).map((a) => a.code);
+
+  describe(`the ${slug} subgraph`, () => {
+    let database: TestDatabase;
+    let server: SubgraphServer<Record<string, unknown>>;
+    let listening: Listening;
+    const config = () => ({ variable: `${slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' });
+
+    beforeAll(async () => {
+      database = await createTestDatabase(`unit_${slug}`);
+      server = await createServer(config());
+      listening = await server.listen(0);
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await database?.drop();
+    });
+
+    it('serves exactly the actions the adopted plan assigns to this agency', async () => {
+      const result = await postGraphQL(listening.url, `{ ${root} { code actions { code } } }`);
+      const data = result.data?.[root] as { code: string; actions: { code: string }[] };
+      expect(data.code).toBe(agency.code);
+      expect(data.actions.map((a) => a.code).sort()).toEqual([...planned].sort());
+    });
+
+    it('derives each action’s status from its latest report, NOT_STARTED before the first', async () => {
+      const result = await postGraphQL(
+        listening.url,
+        `{ ${root} { actions { code status latestReport { period status } progressReports { period } } } }`,
+      );
+      const actions = (result.data?.[root] as { actions: ActionProgress[] }).actions;
+      for (const action of actions) {
+        const periods = (action.progressReports ?? []).map((r) => r.period);
+        expect(periods).toEqual([...periods].sort());
+        if (periods.length === 0) {
+          expect(action.status).toBe('NOT_STARTED');
+          expect(action.latestReport).toBeNull();
+        } else {
+          expect(action.latestReport?.period).toBe(periods.at(-1));
+          expect(action.status).toBe(action.latestReport?.status);
+        }
+      }
+    });
+
+    it('resolves its own actions for the gateway and leaves another agency’s action null', async () => {
+      const own = planned[0] as string;
+      const typename = agency.actionTypeName;
+      const result = await postGraphQL(
+        listening.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { code status } } }`,
+        {
+          r: [
+            { __typename: typename, code: own },
+            { __typename: typename, code: 'Z9.H9.E9' },
+          ],
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([{ code: own, status: expect.any(String) }, null]);
+    });
+
+    it('answers an unknown action code with NOT_FOUND naming the code', async () => {
+      const result = await postGraphQL(listening.url, `{ ${root} { action(code: "Z9.H9.E9") { code } } }`);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'Z9.H9.E9' });
+    });
+
+    it('reports itself and its database up on /health', async () => {
+      const response = await fetch(new URL('/health', listening.url));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ service: slug, database: { status: 'up' } });
+    });
+
+    it('adds nothing twice when it starts again on the same database', async () => {
+      const count = async () => {
+        const columns = TABLES.map((t) => `(select count(*) from ${t})::int as ${t}`).join(', ');
+        const result = (await server.database.db.execute(sql.raw(`select ${columns}`))) as unknown as {
+          rows: Record<string, number>[];
+        };
+        return result.rows[0];
+      };
+      const before = await count();
+      await server.stop();
+      server = await createServer(config());
+      listening = await server.listen(0);
+      expect(await count()).toEqual(before);
+    });
+  });
+}
+
+interface ActionProgress {
+  code: string;
+  status: string;
+  latestReport: { period: string; status: string } | null;
+  progressReports: { period: string }[] | null;
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { describeAgencySubgraph } from '@cocuk-koruma/common/testing/agency-suite';
+import { createServer } from '../src/server';
+import { serviceFigures } from '../src/seed/service-figures';
+
+describeAgencySubgraph('education', createServer);
+
+describe('the published figures', () => {
+  it('stay empty where the public record has none, rather than inventing one', () => {
+    expect(serviceFigures).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AGENCIES } from '@cocuk-koruma/common/agencies';
+import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, spawnEntry, type Spawned } from '../support/processes';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-start-'));
+let started: Spawned | undefined;
+
+afterAll(async () => {
+  if (started && started.child.exitCode === null) {
+    started.child.kill('SIGKILL');
+    await started.exited;
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function refused(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe('npm start', () => {
+  it('runs five subgraphs on embedded databases and the gateway, answers across agencies, and stops on Ctrl-C', async () => {
+    const ports: Record<string, number> = {};
+    for (const name of [...AGENCIES.map((a) => a.slug), 'gateway']) ports[name] = await freePort();
+    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir };
+    for (const [name, port] of Object.entries(ports)) env[`${name.toUpperCase()}_PORT`] = String(port);
+    for (const agency of AGENCIES) env[`${agency.slug.toUpperCase()}_DATABASE_URL`] = '';
+
+    started = spawnEntry('scripts/start.ts', env);
+    await started.waitForOutput(/graph is up/, 170_000);
+    for (const port of Object.values(ports)) expect(started.stdout()).toContain(`http://127.0.0.1:${port}/graphql`);
+
+    const result = await postGraphQL<{ goal: { actions: { __typename: string; status: string | null }[] } }>(
+      `http://127.0.0.1:${ports.gateway}/graphql`,
+      '{ goal(code: "A1.H1") { title actions { __typename code title status latestReport { percentComplete } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const actions = result.data?.goal.actions ?? [];
+    expect(new Set(actions.map((a) => a.__typename)).size).toBe(5);
+    for (const action of actions) expect(action.status).not.toBeNull();
+    for (const agency of AGENCIES) expect(fs.existsSync(path.join(dataDir, agency.slug, 'PG_VERSION'))).toBe(true);
+
+    started.child.kill('SIGINT');
+    const { code } = await started.exited;
+    expect(code).toBe(0);
+    for (const port of Object.values(ports)) expect(await refused(port)).toBe(true);
+  }, 240_000);
+});

@@ -1,0 +1,83 @@
+import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
+import {
+  AGENCIES,
+  type AgencySlug,
+  type DatabaseConfig,
+  type Listening,
+  type SubgraphServer,
+} from '@cocuk-koruma/common';
+import { createGateway, type Gateway } from '../../gateway/src/gateway';
+import { createServer as createEducation } from '../../subgraphs/education/src/server';
+import { createServer as createFamily } from '../../subgraphs/family/src/server';
+import { createServer as createHealth } from '../../subgraphs/health/src/server';
+import { createServer as createInterior } from '../../subgraphs/interior/src/server';
+import { createServer as createJustice } from '../../subgraphs/justice/src/server';
+
+type ServerFactory = (database: DatabaseConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+
+export const serverFactories: Record<AgencySlug, ServerFactory> = {
+  family: createFamily,
+  justice: createJustice,
+  health: createHealth,
+  education: createEducation,
+  interior: createInterior,
+};
+
+export interface RunningSubgraph {
+  server: SubgraphServer<Record<string, unknown>>;
+  listening: Listening;
+  database: TestDatabase;
+}
+
+export interface RunningGraph {
+  gatewayUrl: string;
+  subgraphs: Record<AgencySlug, RunningSubgraph>;
+  gateway: Gateway;
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole graph in this process, but over real HTTP: five subgraphs on free ports, each on a
+ * fresh PostgreSQL database of its own, and the gateway calling them with the committed supergraph.
+ */
+export async function startGraph(label: string): Promise<RunningGraph> {
+  const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
+  try {
+    for (const agency of AGENCIES) {
+      const database = await createTestDatabase(`${label}_${agency.slug}`);
+      const server = await serverFactories[agency.slug]({
+        variable: `${agency.slug.toUpperCase()}_DATABASE_URL`,
+        url: database.url,
+        dataDir: '',
+      });
+      subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
+    }
+  } catch (error) {
+    await stopSubgraphs(subgraphs);
+    throw error;
+  }
+  const gateway = await createGateway({
+    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
+    subgraphTimeoutMs: 5000,
+  });
+  const listening = await gateway.listen(0);
+  return {
+    gatewayUrl: listening.url,
+    subgraphs,
+    gateway,
+    query: (query, variables) => postGraphQL(listening.url, query, variables),
+    async stop() {
+      await gateway.stop();
+      await stopSubgraphs(subgraphs);
+    },
+  };
+}
+
+async function stopSubgraphs(subgraphs: Partial<Record<AgencySlug, RunningSubgraph>>): Promise<void> {
+  for (const running of Object.values(subgraphs)) {
+    await running.server.stop().catch(() => undefined);
+    await running.database.drop();
+  }
+}
