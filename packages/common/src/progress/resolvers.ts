@@ -37,8 +37,7 @@ export const actionProgressResolvers = {
     latest(await ctx.progress.reports.load(action.code))?.status ?? 'NOT_STARTED',
   latestReport: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     latest(await ctx.progress.reports.load(action.code)),
-  progressReports: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
-    ctx.progress.reports.load(action.code),
+  progressReports: (action: ActionKey, _args: unknown, ctx: ProgressContext) => ctx.progress.reports.load(action.code),
   measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     ctx.progress.measurements.load(action.code),
 };
