@@ -1,0 +1,16 @@
+import { createProgressContext, type Database, type ProgressContext } from '@cocuk-koruma/common';
+import type * as tables from './db/schema';
+import { createFamilyLoaders, type FamilyLoaders } from './loaders';
+
+/** The family database's drizzle schema: the secretariat's tables plus the shared progress tables. */
+export type FamilySchema = typeof tables;
+
+/** The shared progress context (the family's own actions) plus the secretariat's plan and places. */
+export interface FamilyContext extends ProgressContext {
+  familyDb: Database<FamilySchema>;
+  family: FamilyLoaders;
+}
+
+export function createFamilyContext(db: Database<FamilySchema>): FamilyContext {
+  return { ...createProgressContext(db), familyDb: db, family: createFamilyLoaders(db) };
+}

@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  foreignKey,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
+
+// The secretariat's database: the strategy and its legal frame, the adopted plan (areas, goals,
+// actions, indicators, the working group), the provinces and the coordination bodies. Every key is
+// natural (a code, a plate code, a readable id) so the seed can upsert and a second start adds nothing.
+
+export const agencyCode = pgEnum('agency_code', ['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']);
+export const workingGroupRole = pgEnum('working_group_role', ['COORDINATOR', 'MEMBER']);
+export const indicatorDirection = pgEnum('indicator_direction', ['INCREASE', 'DECREASE', 'MAINTAIN']);
+export const periodType = pgEnum('period_type', ['QUARTER', 'YEAR']);
+export const coordinationLevel = pgEnum('coordination_level', ['CENTRAL', 'PROVINCIAL', 'DISTRICT']);
+export const strategyEventKind = pgEnum('strategy_event_kind', [
+  'ADOPTED',
+  'REVISION_DECIDED',
+  'WORKING_GROUP_MEETING',
+  'WORKING_GROUP_MEETING_PLANNED',
+  'WORKSHOPS',
+  'APPROVED',
+]);
+export const datePrecision = pgEnum('date_precision', ['DAY', 'MONTH']);
+
+export const strategyDocuments = pgTable('strategy_documents', {
+  code: text().primaryKey(),
+  title: text().notNull(),
+  titleEn: text('title_en').notNull(),
+});
+export type StrategyDocumentRow = typeof strategyDocuments.$inferSelect;
+
+export const legalReferences = pgTable('legal_references', {
+  reference: text().primaryKey(),
+  documentCode: text('document_code')
+    .notNull()
+    .references(() => strategyDocuments.code),
+  position: integer().notNull(),
+  title: text().notNull(),
+  date: date({ mode: 'string' }),
+  source: text().notNull(),
+});
+export type LegalReferenceRow = typeof legalReferences.$inferSelect;
+
+export const strategyEditions = pgTable(
+  'strategy_editions',
+  {
+    code: text().primaryKey(),
+    documentCode: text('document_code')
+      .notNull()
+      .references(() => strategyDocuments.code),
+    title: text().notNull(),
+    titleEn: text('title_en').notNull(),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    adoptionDateDisputed: boolean('adoption_date_disputed').notNull(),
+    note: text(),
+  },
+  (t) => [check('strategy_editions_period_order', sql`${t.periodStart} <= ${t.periodEnd}`)],
+);
+export type StrategyEditionRow = typeof strategyEditions.$inferSelect;
+
+/** One row per source: disagreeing sources on the adoption day are kept side by side. */
+export const editionAdoptionDates = pgTable(
+  'edition_adoption_dates',
+  {
+    editionCode: text('edition_code')
+      .notNull()
+      .references(() => strategyEditions.code),
+    date: date({ mode: 'string' }).notNull(),
+    source: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionCode, t.date, t.source] })],
+);
+export type AdoptionDateRow = typeof editionAdoptionDates.$inferSelect;
+
+export const strategyEvents = pgTable(
+  'strategy_events',
+  {
+    editionCode: text('edition_code')
+      .notNull()
+      .references(() => strategyEditions.code),
+    date: date({ mode: 'string' }).notNull(),
+    kind: strategyEventKind().notNull(),
+    datePrecision: datePrecision('date_precision').notNull(),
+    description: text().notNull(),
+    source: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionCode, t.date, t.kind] })],
+);
+export type StrategyEventRow = typeof strategyEvents.$inferSelect;
+
+export const institutions = pgTable('institutions', {
+  code: text().primaryKey(),
+  position: integer().notNull(),
+  name: text().notNull(),
+  nameEn: text('name_en').notNull(),
+  agency: agencyCode().unique(),
+  role: workingGroupRole().notNull(),
+  source: text().notNull(),
+});
+export type InstitutionRow = typeof institutions.$inferSelect;
+
+export const strategicAreas = pgTable('strategic_areas', {
+  code: text().primaryKey(),
+  position: integer().notNull(),
+  name: text().notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text().notNull(),
+  source: text().notNull(),
+});
+export type AreaRow = typeof strategicAreas.$inferSelect;
+
+export const strategicGoals = pgTable('strategic_goals', {
+  code: text().primaryKey(),
+  areaCode: text('area_code')
+    .notNull()
+    .references(() => strategicAreas.code),
+  position: integer().notNull(),
+  title: text().notNull(),
+  titleEn: text('title_en').notNull(),
+  source: text().notNull(),
+});
+export type GoalRow = typeof strategicGoals.$inferSelect;
+
+/** The plan's rows for all five agencies; progress on the family's own lives in `commitments`. */
+export const actions = pgTable(
+  'actions',
+  {
+    code: text().primaryKey(),
+    goalCode: text('goal_code')
+      .notNull()
+      .references(() => strategicGoals.code),
+    position: integer().notNull(),
+    planVersion: text('plan_version').notNull(),
+    title: text().notNull(),
+    titleEn: text('title_en').notNull(),
+    responsibleAgency: agencyCode('responsible_agency').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    source: text().notNull(),
+  },
+  (t) => [check('actions_date_order', sql`${t.startDate} <= ${t.dueDate}`)],
+);
+export type ActionRow = typeof actions.$inferSelect;
+
+export const actionCollaborators = pgTable(
+  'action_collaborators',
+  {
+    actionCode: text('action_code')
+      .notNull()
+      .references(() => actions.code, { onDelete: 'cascade' }),
+    institutionCode: text('institution_code')
+      .notNull()
+      .references(() => institutions.code),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionCode, t.institutionCode] })],
+);
+
+export const indicators = pgTable('indicators', {
+  code: text().primaryKey(),
+  actionCode: text('action_code')
+    .notNull()
+    .references(() => actions.code, { onDelete: 'cascade' }),
+  position: integer().notNull(),
+  name: text().notNull(),
+  nameEn: text('name_en').notNull(),
+  unit: text().notNull(),
+  baseline: doublePrecision(),
+  target: doublePrecision().notNull(),
+  direction: indicatorDirection().notNull(),
+  periodType: periodType('period_type').notNull(),
+  source: text().notNull(),
+});
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export const provinces = pgTable(
+  'provinces',
+  {
+    plateCode: text('plate_code').primaryKey(),
+    name: text().notNull().unique(),
+  },
+  (t) => [check('provinces_plate_code', sql`${t.plateCode} ~ '^(0[1-9]|[1-7][0-9]|8[01])$'`)],
+);
+export type ProvinceRow = typeof provinces.$inferSelect;
+
+export const coordinationBodies = pgTable(
+  'coordination_bodies',
+  {
+    id: text().primaryKey(),
+    level: coordinationLevel().notNull(),
+    name: text().notNull(),
+    nameEn: text('name_en').notNull(),
+    provincePlateCode: text('province_plate_code'),
+    district: text(),
+    chair: text().notNull(),
+    meetingFrequency: text('meeting_frequency').notNull(),
+    secretariat: text(),
+    note: text(),
+    source: text().notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.provincePlateCode], foreignColumns: [provinces.plateCode] }),
+    // One body per place: the central one, one per province, one per district.
+    unique('coordination_bodies_place').on(t.level, t.provincePlateCode, t.district).nullsNotDistinct(),
+    check(
+      'coordination_bodies_level_place',
+      sql`(${t.level} = 'CENTRAL' and ${t.provincePlateCode} is null and ${t.district} is null)
+        or (${t.level} = 'PROVINCIAL' and ${t.provincePlateCode} is not null and ${t.district} is null)
+        or (${t.level} = 'DISTRICT' and ${t.provincePlateCode} is not null and ${t.district} is not null)`,
+    ),
+  ],
+);
+export type CoordinationBodyRow = typeof coordinationBodies.$inferSelect;
+
+export const meetings = pgTable('meetings', {
+  id: text().primaryKey(),
+  bodyId: text('body_id')
+    .notNull()
+    .references(() => coordinationBodies.id),
+  bodyConfirmed: boolean('body_confirmed').notNull(),
+  number: integer(),
+  date: date({ mode: 'string' }).notNull(),
+  title: text().notNull(),
+  summary: text().notNull(),
+  decisions: text().array().notNull(),
+  source: text().notNull(),
+});
+export type MeetingRow = typeof meetings.$inferSelect;
+
+export * from '@cocuk-koruma/common/progress/tables';

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { agencyBySlug, subgraphTypeDefs, type SubgraphDefinition } from '@cocuk-koruma/common';
+import { createFamilyContext, type FamilyContext, type FamilySchema } from './context';
+import * as tables from './db/schema';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** The secretariat: the plan, the strategy and the coordination bodies, plus the family's own progress. */
+export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
+  agency: agencyBySlug('family'),
+  typeDefs: subgraphTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers,
+  tables,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  seed,
+  context: (db) => createFamilyContext(db),
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cocuk-koruma/common';
+import { definition } from './definition';
+
+await runSubgraph(definition);

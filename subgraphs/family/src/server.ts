@@ -1,0 +1,7 @@
+import { createSubgraphServer, databaseConfig, type DatabaseConfig } from '@cocuk-koruma/common';
+import { definition } from './definition';
+
+/** Builds the family subgraph without listening; tests and the process entry share it. */
+export function createServer(database: DatabaseConfig = databaseConfig('family')) {
+  return createSubgraphServer(definition, database);
+}
