@@ -45,16 +45,17 @@ export const actionProgressResolvers = {
 /** Resolvers of an agency's root object (`Query.justice` and its fields). */
 export const agencyRootResolvers = {
   code: (root: AgencyRoot) => root.agency,
-  actions: (_parent: unknown, _args: unknown, ctx: ProgressContext) =>
-    ctx.db.select().from(commitments).orderBy(asc(commitments.code)),
+  // Awaited here: a drizzle builder handed to graphql-js unawaited is executed twice.
+  actions: async (_parent: unknown, _args: unknown, ctx: ProgressContext) =>
+    await ctx.db.select().from(commitments).orderBy(asc(commitments.code)),
   action: async (_parent: unknown, args: { code: string }, ctx: ProgressContext) => {
     const found = await ctx.progress.commitment.load(args.code);
     if (!found) throw notFound('action of this agency', args.code);
     return found;
   },
-  serviceFigures: (_parent: unknown, args: { metric?: string | null }, ctx: ProgressContext) => {
+  serviceFigures: async (_parent: unknown, args: { metric?: string | null }, ctx: ProgressContext) => {
     const query = ctx.db.select().from(serviceFigures);
-    return (args.metric ? query.where(eq(serviceFigures.metric, args.metric)) : query).orderBy(
+    return await (args.metric ? query.where(eq(serviceFigures.metric, args.metric)) : query).orderBy(
       asc(serviceFigures.metric),
       asc(serviceFigures.asOf),
       asc(serviceFigures.source),

@@ -19,8 +19,8 @@ export type Scalars = {
 };
 
 /**
- * An action of the coordination plan. The family ministry's secretariat resolves the agreed plan
- * fields; this subgraph resolves progress for the actions the Ministry of National Education is responsible for.
+ * An action of the coordination plan. The family ministry's secretariat keeps the plan and resolves the
+ * agreed plan fields for every action; the responsible agency's subgraph alone resolves its progress.
  */
 export type Action = {
   code: Scalars['ID']['output'];

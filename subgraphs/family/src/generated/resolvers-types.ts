@@ -21,8 +21,8 @@ export type Scalars = {
 };
 
 /**
- * An action of the coordination plan, as the plan agreed it. The family ministry's secretariat keeps the
- * plan and resolves these fields for every action; each agency's subgraph adds progress to its own type.
+ * An action of the coordination plan. The family ministry's secretariat keeps the plan and resolves the
+ * agreed plan fields for every action; the responsible agency's subgraph alone resolves its progress.
  */
 export type Action = {
   area: StrategicArea;

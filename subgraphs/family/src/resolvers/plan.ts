@@ -82,9 +82,6 @@ export const planResolvers = {
     },
     actions: async (_parent, args, ctx) => {
       const { areaCode, goalCode } = parseArgs(actionsArgs, args);
-      // A filter naming an area or goal that does not exist is a mistake worth reporting, not an empty list.
-      if (areaCode && !(await ctx.family.area.load(areaCode))) throw notFound('strategic area', areaCode);
-      if (goalCode && !(await ctx.family.goal.load(goalCode))) throw notFound('strategic goal', goalCode);
       const conditions: SQL[] = [];
       if (args.responsible) conditions.push(eq(actions.responsibleAgency, args.responsible));
       if (goalCode) conditions.push(eq(actions.goalCode, goalCode));
@@ -99,11 +96,18 @@ export const planResolvers = {
           ),
         );
       }
-      return await ctx.familyDb
+      const rows = await ctx.familyDb
         .select()
         .from(actions)
         .where(and(...conditions))
         .orderBy(asc(actions.position));
+      // A filter naming an area or goal that does not exist is a mistake worth reporting, not an
+      // empty list; checked only when nothing matched, so the common case costs one query.
+      if (rows.length === 0) {
+        if (areaCode && !(await ctx.family.area.load(areaCode))) throw notFound('strategic area', areaCode);
+        if (goalCode && !(await ctx.family.goal.load(goalCode))) throw notFound('strategic goal', goalCode);
+      }
+      return rows;
     },
     action: async (_parent, args, ctx) => {
       const { code } = parseArgs(codeArgs, args);
