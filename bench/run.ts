@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import { startGraph } from '../test/support/graph';
 
+process.env.LOG_LEVEL ??= 'warn';
+
 const CROSS_AGENCY_QUERY = `query Board {
   actions { code title responsibleAgency status latestReport { period percentComplete } collaborators { code } }
 }`;

@@ -48,6 +48,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const subgraphUrls = resolveUrls(options.subgraphUrls);
   const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher(timeoutMs);
+  // @apollo/gateway 2.14 otherwise probes cloud metadata addresses and exports usage metrics to
+  // Apollo; a ministry's gateway must not send anything outside its own network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], fetcher),

@@ -1,4 +1,5 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -50,6 +51,8 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       schema,
       introspection: process.env.NODE_ENV !== 'production',
       logger,
+      // Traces are for Apollo's hosted reporting, which this deployment never uses.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
 
