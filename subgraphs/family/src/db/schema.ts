@@ -239,3 +239,4 @@ export const meetings = pgTable('meetings', {
 export type MeetingRow = typeof meetings.$inferSelect;
 
 export * from '@cocuk-koruma/common/progress/tables';
+export * from '@cocuk-koruma/common/audit/tables';
