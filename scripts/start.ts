@@ -8,6 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import {
   AGENCIES,
+  IDP_DEFAULT_PORT,
   ConfigError,
   GATEWAY_DEFAULT_PORT,
   portFromEnv,
@@ -23,7 +24,22 @@ interface Service {
 }
 
 function services(): Service[] {
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  // With KEYCLOAK_URL unset, the development identity provider stands in for Keycloak and every
+  // service validates tokens against it; with it set, a real Keycloak is used and none is started.
+  const embeddedIdp = !process.env.KEYCLOAK_URL?.trim();
+  const idpPort = portFromEnv('idp', IDP_DEFAULT_PORT);
+  const keycloakUrl = embeddedIdp ? `http://127.0.0.1:${idpPort}` : (process.env.KEYCLOAK_URL as string);
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', KEYCLOAK_URL: keycloakUrl };
+  const idp: Service[] = embeddedIdp
+    ? [
+        {
+          name: 'identity',
+          entry: path.join(REPO_ROOT, 'packages/dev-identity-provider/src/index.ts'),
+          port: idpPort,
+          env,
+        },
+      ]
+    : [];
   const subgraphs = AGENCIES.map((agency) => ({
     name: agency.slug,
     entry: path.join(REPO_ROOT, 'subgraphs', agency.slug, 'src/index.ts'),
@@ -43,7 +59,7 @@ function services(): Service[] {
     port: portFromEnv('gateway', GATEWAY_DEFAULT_PORT),
     env: { ...env, ...urls },
   };
-  return [...subgraphs, gateway];
+  return [...idp, ...subgraphs, gateway];
 }
 
 const children = new Map<string, ChildProcess>();
@@ -132,11 +148,16 @@ async function main(): Promise<void> {
     return;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const lines = all.map((s) => `  ${s.name.padEnd(10)} http://127.0.0.1:${s.port}/graphql`);
+  const url = (s: Service) =>
+    s.name === 'identity' ? `http://127.0.0.1:${s.port}/realms/cocuk-koruma` : `http://127.0.0.1:${s.port}/graphql`;
+  const lines = all.filter((s) => s.name !== 'gateway').map((s) => `  ${s.name.padEnd(10)} ${url(s)}`);
+  const gateway = all.find((s) => s.name === 'gateway') as Service;
   process.stdout.write(
     `\nChild-protection coordination graph is up (${seconds}s).\n` +
-      `  gateway    http://127.0.0.1:${all.at(-1)?.port}/graphql  <- send queries here\n` +
-      `${lines.slice(0, -1).join('\n')}\nHealth: GET /health on each. Ctrl-C stops all.\n\n`,
+      `  gateway    ${url(gateway)}  <- send queries here, with a bearer token\n` +
+      `${lines.join('\n')}\n` +
+      `Token for curl: TOKEN=$(npm run -s token -- justice.liaison)\n` +
+      `Health: GET /health on each. Ctrl-C stops all.\n\n`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { agencyBySlug, ErrorCode } from '@cocuk-koruma/common';
+import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/common';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
 
@@ -23,7 +23,11 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
  * A subgraph that cannot be reached (refused, timed out, 5xx) costs the caller only that
  * agency's fields; the error says which agency so a liaison knows whom to call.
  */
-export class AgencyDataSource extends RemoteGraphQLDataSource {
+export interface GatewayContext {
+  caller?: Caller;
+}
+
+export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly slug: string,
     url: string,
@@ -32,8 +36,16 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
     super({ url, fetcher });
   }
 
+  /** Forwards the caller's token: each subgraph validates it again and applies its own rules. */
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    if (context.caller) request.http?.headers.set('authorization', `Bearer ${context.caller.token}`);
+  }
+
   override didEncounterError(
-    ...[error, , fetchResponse]: Parameters<RemoteGraphQLDataSource['didEncounterError']>
+    ...[error, , fetchResponse]: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>
   ): void {
     if (fetchResponse && fetchResponse.status < 500) throw error;
     const agency = agencyBySlug(this.slug);

@@ -1,10 +1,22 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AGENCIES, createLogger, listen, subgraphUrl, type AgencySlug, type Listening } from '@cocuk-koruma/common';
+import {
+  AGENCIES,
+  authConfig,
+  callerOf,
+  createLogger,
+  createTokenVerifier,
+  listen,
+  requireBearerToken,
+  subgraphUrl,
+  type AgencySlug,
+  type AuthConfig,
+  type Listening,
+} from '@cocuk-koruma/common';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, createSubgraphFetcher } from './data-source';
+import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -14,6 +26,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** A subgraph that takes longer is reported unavailable for this request. */
   subgraphTimeoutMs?: number;
+  /** Where tokens are validated; defaults to KEYCLOAK_URL. */
+  auth?: AuthConfig;
 }
 
 export interface Gateway {
@@ -56,7 +70,12 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], fetcher),
     logger,
   });
-  const apollo = new ApolloServer({ gateway, logger, introspection: process.env.NODE_ENV !== 'production' });
+  const auth = options.auth ?? authConfig();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    introspection: process.env.NODE_ENV !== 'production',
+  });
   await apollo.start();
 
   const app = express();
@@ -70,7 +89,12 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
     res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    requireBearerToken(createTokenVerifier(auth), auth.realm),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ caller: callerOf(res) }) }),
+  );
 
   const listening: Listening[] = [];
   return {

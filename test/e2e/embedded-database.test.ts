@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { progressReports, type DatabaseConfig } from '@cocuk-koruma/common';
+import { startTestIssuer } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../subgraphs/justice/src/server';
 import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
@@ -9,11 +10,16 @@ import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-pglite-'));
 const config: DatabaseConfig = { variable: 'JUSTICE_DATABASE_URL', dataDir: path.join(dataDir, 'justice') };
 
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const issuer = await startTestIssuer();
+
+afterAll(async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  await issuer.close();
+});
 
 describe('a subgraph with no database configured', () => {
   it('runs on an embedded database under its data folder that keeps its data across restarts', async () => {
-    const first = await createServer(config);
+    const first = await createServer(config, issuer.authConfig);
     expect(first.database.kind).toBe('pglite');
     await first.database.db.insert(progressReports).values({
       actionCode: 'A1.H1.E2',
@@ -26,12 +32,16 @@ describe('a subgraph with no database configured', () => {
     await first.stop();
     expect(fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))).toBe(true);
 
-    const second = await createServer(config);
+    const second = await createServer(config, issuer.authConfig);
     const listening = await second.listen(0);
     try {
       const result = await postGraphQL<{ justice: { action: { status: string; progressReports: unknown[] } } }>(
         listening.url,
         '{ justice { action(code: "A1.H1.E2") { status latestReport { narrative } progressReports { period } } } }',
+        undefined,
+        {
+          authorization: `Bearer ${issuer.token({ username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] })}`,
+        },
       );
       expect(result.data?.justice.action).toMatchObject({
         status: 'COMPLETED',

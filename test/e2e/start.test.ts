@@ -29,18 +29,32 @@ async function refused(port: number): Promise<boolean> {
 describe('npm start', () => {
   it('runs five subgraphs on embedded databases and the gateway, answers across agencies, and stops on Ctrl-C', async () => {
     const ports: Record<string, number> = {};
-    for (const name of [...AGENCIES.map((a) => a.slug), 'gateway']) ports[name] = await freePort();
-    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir };
+    for (const name of [...AGENCIES.map((a) => a.slug), 'gateway', 'idp']) ports[name] = await freePort();
+    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, KEYCLOAK_URL: '' };
     for (const [name, port] of Object.entries(ports)) env[`${name.toUpperCase()}_PORT`] = String(port);
     for (const agency of AGENCIES) env[`${agency.slug.toUpperCase()}_DATABASE_URL`] = '';
 
     started = spawnEntry('scripts/start.ts', env);
     await started.waitForOutput(/graph is up/, 170_000);
-    for (const port of Object.values(ports)) expect(started.stdout()).toContain(`http://127.0.0.1:${port}/graphql`);
+    for (const agency of AGENCIES) expect(started.stdout()).toContain(`http://127.0.0.1:${ports[agency.slug]}/graphql`);
+    expect(started.stdout()).toContain(`http://127.0.0.1:${ports.idp}/realms/cocuk-koruma`);
+
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const unauthenticated = await postGraphQL(gatewayUrl, '{ areas { code } }');
+    expect(unauthenticated.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // The token a user gets with `npm run token -- justice.liaison`, from the embedded provider.
+    const tokenScript = spawnEntry('scripts/token.ts', { KEYCLOAK_URL: `http://127.0.0.1:${ports.idp}` }, [
+      'justice.liaison',
+    ]);
+    expect((await tokenScript.exited).code).toBe(0);
+    const token = tokenScript.stdout().trim();
 
     const result = await postGraphQL<{ goal: { actions: { __typename: string; status: string | null }[] } }>(
-      `http://127.0.0.1:${ports.gateway}/graphql`,
+      gatewayUrl,
       '{ goal(code: "A1.H1") { title actions { __typename code title status latestReport { percentComplete } } } }',
+      undefined,
+      { authorization: `Bearer ${token}` },
     );
     expect(result.errors).toBeUndefined();
     const actions = result.data?.goal.actions ?? [];

@@ -1,8 +1,10 @@
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
+import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
 import {
   AGENCIES,
   type AgencySlug,
+  type AuthConfig,
   type DatabaseConfig,
   type Listening,
   type SubgraphServer,
@@ -14,7 +16,7 @@ import { createServer as createHealth } from '../../subgraphs/health/src/server'
 import { createServer as createInterior } from '../../subgraphs/interior/src/server';
 import { createServer as createJustice } from '../../subgraphs/justice/src/server';
 
-type ServerFactory = (database: DatabaseConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+type ServerFactory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
 
 export const serverFactories: Record<AgencySlug, ServerFactory> = {
   family: createFamily,
@@ -34,7 +36,13 @@ export interface RunningGraph {
   gatewayUrl: string;
   subgraphs: Record<AgencySlug, RunningSubgraph>;
   gateway: Gateway;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  issuer: TestIssuer;
+  /** Sends a query through the gateway as `as` (by default a board member of the family ministry). */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: TokenOptions,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -42,35 +50,42 @@ export interface RunningGraph {
  * The whole graph in this process, but over real HTTP: five subgraphs on free ports, each on a
  * fresh PostgreSQL database of its own, and the gateway calling them with the committed supergraph.
  */
+export const BOARD_MEMBER: TokenOptions = { username: 'family.board', agency: 'FAMILY', roles: ['board-member'] };
+
 export async function startGraph(label: string): Promise<RunningGraph> {
   const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
+  const issuer = await startTestIssuer();
   try {
     for (const agency of AGENCIES) {
       const database = await createTestDatabase(`${label}_${agency.slug}`);
-      const server = await serverFactories[agency.slug]({
-        variable: `${agency.slug.toUpperCase()}_DATABASE_URL`,
-        url: database.url,
-        dataDir: '',
-      });
+      const server = await serverFactories[agency.slug](
+        { variable: `${agency.slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' },
+        issuer.authConfig,
+      );
       subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
     }
   } catch (error) {
     await stopSubgraphs(subgraphs);
+    await issuer.close();
     throw error;
   }
   const gateway = await createGateway({
     subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
     subgraphTimeoutMs: 5000,
+    auth: issuer.authConfig,
   });
   const listening = await gateway.listen(0);
   return {
     gatewayUrl: listening.url,
     subgraphs,
     gateway,
-    query: (query, variables) => postGraphQL(listening.url, query, variables),
+    issuer,
+    query: (query, variables, as = BOARD_MEMBER) =>
+      postGraphQL(listening.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
     async stop() {
       await gateway.stop();
       await stopSubgraphs(subgraphs);
+      await issuer.close();
     },
   };
 }

@@ -6,6 +6,8 @@ import { agencyBySlug, type AgencySlug } from './agencies';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const GATEWAY_DEFAULT_PORT = 4000;
+/** The development identity provider's port, Keycloak's usual one. */
+export const IDP_DEFAULT_PORT = 8080;
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 

@@ -36,3 +36,7 @@ export function parseArgs<T extends z.ZodType>(schema: T, args: unknown): z.outp
   const field = issue?.path.join('.') || undefined;
   throw badUserInput(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'), field);
 }
+
+export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...details } });
+}

@@ -2,12 +2,10 @@
  * Process entry: the development identity provider on IDP_PORT (default 8080) at HOST (default
  * 127.0.0.1), answering on Keycloak's realm paths. Refuses to run with NODE_ENV=production.
  */
-import { ConfigError, portFromEnv } from '@cocuk-koruma/common/config';
+import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/common/config';
 import { createLogger } from '@cocuk-koruma/common/logger';
 import { refuseProduction } from './guard';
 import { RealmExportError } from './realm';
-
-export const IDP_DEFAULT_PORT = 8080;
 
 async function main(): Promise<void> {
   const logger = createLogger('identity-provider');

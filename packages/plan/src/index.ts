@@ -120,3 +120,8 @@ export const plan: AdoptedPlan = parsePlan(
 export function commitmentsOf(agency: AgencyCode): PlanAction[] {
   return plan.actions.filter((a) => a.responsible === agency);
 }
+
+/** The agency responsible for an action code, or undefined for a code the plan does not have. */
+export function responsibleFor(actionCode: string): AgencyCode | undefined {
+  return plan.actions.find((a) => a.code === actionCode)?.responsible;
+}

@@ -1,4 +1,4 @@
-import { createProgressContext, type Database, type ProgressContext } from '@cocuk-koruma/common';
+import { createProgressContext, type Caller, type Database, type ProgressContext } from '@cocuk-koruma/common';
 import type * as tables from './db/schema';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders';
 
@@ -11,6 +11,6 @@ export interface FamilyContext extends ProgressContext {
   family: FamilyLoaders;
 }
 
-export function createFamilyContext(db: Database<FamilySchema>): FamilyContext {
-  return { ...createProgressContext(db), familyDb: db, family: createFamilyLoaders(db) };
+export function createFamilyContext(db: Database<FamilySchema>, caller: Caller): FamilyContext {
+  return { ...createProgressContext(db, caller), familyDb: db, family: createFamilyLoaders(db) };
 }

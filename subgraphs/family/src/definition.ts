@@ -13,5 +13,5 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   tables,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
-  context: (db) => createFamilyContext(db),
+  context: (db, caller) => createFamilyContext(db, caller),
 };

@@ -1,4 +1,5 @@
 import type { DatabaseConfig, SubgraphServer } from '@cocuk-koruma/common';
+import { startTestIssuer } from '@cocuk-koruma/common/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
 import type { FamilySchema } from '../src/context';
 import { createServer } from '../src/server';
@@ -27,26 +28,31 @@ export interface RunningFamily {
 export async function startFamily(label: string): Promise<RunningFamily> {
   const database: TestDatabase = await createTestDatabase(`family_${label}`);
   const config: DatabaseConfig = { variable: 'FAMILY_DATABASE_URL', url: database.url, dataDir: '' };
+  const issuer = await startTestIssuer();
+  // The family ministry's own liaison: its reads are not cross-agency, so the query counts of the
+  // batching tests hold data queries only (cross-agency reads add an audit entry; see test/e2e).
+  const token = issuer.token({ username: 'family.liaison', agency: 'FAMILY', roles: ['liaison'] });
   const running: RunningFamily = {
-    server: await createServer(config),
+    server: await createServer(config, issuer.authConfig),
     url: '',
     config,
     async query<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLBody<T>;
     },
     async restart() {
       await running.server.stop();
-      running.server = await createServer(config);
+      running.server = await createServer(config, issuer.authConfig);
       running.url = (await running.server.listen(0)).url;
     },
     async stop() {
       await running.server.stop();
       await database.drop();
+      await issuer.close();
     },
   };
   running.url = (await running.server.listen(0)).url;

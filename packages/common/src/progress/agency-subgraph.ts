@@ -1,4 +1,5 @@
 import type { Agency } from '../agencies';
+import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import type { SubgraphDefinition } from '../server/subgraph-server';
 import { subgraphTypeDefs } from '../typedefs';
@@ -16,8 +17,8 @@ export interface AgencySubgraphOptions<S extends ProgressSchema> {
   seed: ProgressSeed;
 }
 
-export function createProgressContext<S extends ProgressSchema>(db: Database<S>): ProgressContext {
-  return { db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
+export function createProgressContext<S extends ProgressSchema>(db: Database<S>, caller: Caller): ProgressContext {
+  return { caller, db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
 }
 
 /**
@@ -34,6 +35,6 @@ export function agencySubgraph<S extends ProgressSchema>(
     tables: options.tables,
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
-    context: (db) => createProgressContext(db),
+    context: (db, caller) => createProgressContext(db, caller),
   };
 }

@@ -1,5 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { AgencyCode } from '../agencies';
+import { readAuditPage, type AuditLogArgs } from '../audit/graphql';
+import { assertCanReadAudit } from '../audit/policy';
+import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { notFound } from '../errors';
 import type { ProgressLoaders } from './loaders';
@@ -16,6 +19,7 @@ export interface ActionKey {
 }
 
 export interface ProgressContext {
+  caller: Caller;
   db: Database<ProgressSchema>;
   progress: ProgressLoaders;
 }
@@ -52,6 +56,10 @@ export const agencyRootResolvers = {
     const found = await ctx.progress.commitment.load(args.code);
     if (!found) throw notFound('action of this agency', args.code);
     return found;
+  },
+  auditLog: async (root: AgencyRoot, args: AuditLogArgs, ctx: ProgressContext) => {
+    assertCanReadAudit(ctx.caller, root.agency);
+    return readAuditPage(ctx.db, args);
   },
   serviceFigures: async (_parent: unknown, args: { metric?: string | null }, ctx: ProgressContext) => {
     const query = ctx.db.select().from(serviceFigures);

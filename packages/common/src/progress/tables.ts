@@ -41,6 +41,10 @@ export const progressReports = pgTable(
     narrative: text().notNull(),
     source: text().notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).defaultNow().notNull(),
+    /** Who filed the current version: a username from the token, or `seed` for example data. */
+    reportedBy: text('reported_by').notNull().default('seed'),
+    /** Optimistic concurrency: every write names the version it read. */
+    version: integer().notNull().default(1),
   },
   (t) => [
     unique('progress_reports_action_period').on(t.actionCode, t.period),

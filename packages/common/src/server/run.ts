@@ -1,6 +1,7 @@
-import type { BaseContext } from '@apollo/server';
+import { authConfig } from '../auth/config';
 import { ConfigError, subgraphConfig } from '../config';
 import { DatabaseUnavailableError } from '../db/database';
+import type { CallerContext } from './read-audit';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
 
 /** Failures a user fixes by configuration: one line on stderr, no stack trace. */
@@ -13,12 +14,12 @@ export function exitOnConfigurationError(error: unknown): never {
 }
 
 /** Process entry of a subgraph: listen on its port and stop cleanly on SIGINT/SIGTERM. */
-export async function runSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+export async function runSubgraph<S extends Record<string, unknown>, C extends CallerContext>(
   definition: SubgraphDefinition<S, C>,
 ): Promise<void> {
   try {
     const config = subgraphConfig(definition.agency.slug);
-    const server = await createSubgraphServer(definition, config.database);
+    const server = await createSubgraphServer(definition, config.database, authConfig());
     const listening = await server.listen(config.port, config.host);
     server.logger.info(
       { url: listening.url, database: server.database.kind },

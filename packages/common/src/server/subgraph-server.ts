@@ -1,18 +1,23 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Agency } from '../agencies';
+import type { Caller } from '../auth/caller';
+import type { AuthConfig } from '../auth/config';
+import { callerOf, requireBearerToken } from '../auth/http';
+import { createTokenVerifier } from '../auth/verifier';
 import type { DatabaseConfig } from '../config';
 import { openDatabase, type Database, type OpenDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logger';
 import { scalarResolvers } from '../scalars';
 import { listen, type Listening } from './http';
+import { crossAgencyReadAudit, type CallerContext } from './read-audit';
 
-export interface SubgraphDefinition<S extends Record<string, unknown>, C extends BaseContext> {
+export interface SubgraphDefinition<S extends Record<string, unknown>, C extends CallerContext> {
   agency: Agency;
   typeDefs: DocumentNode;
   resolvers: object;
@@ -20,7 +25,7 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   migrationsFolder: string;
   seed(db: Database<S>): Promise<void>;
   /** Called once per request: loaders live for one request so batches never leak between callers. */
-  context(db: Database<S>, req: Request): C;
+  context(db: Database<S>, caller: Caller): C;
 }
 
 export interface SubgraphServer<S extends Record<string, unknown>> {
@@ -35,9 +40,10 @@ export interface SubgraphServer<S extends Record<string, unknown>> {
  * Builds the subgraph without listening, so the process entry, unit tests and end-to-end tests
  * all run the same wiring: migrations, seed, GraphQL at /graphql and /health.
  */
-export async function createSubgraphServer<S extends Record<string, unknown>, C extends BaseContext>(
+export async function createSubgraphServer<S extends Record<string, unknown>, C extends CallerContext>(
   definition: SubgraphDefinition<S, C>,
   databaseConfig: DatabaseConfig,
+  auth: AuthConfig,
 ): Promise<SubgraphServer<S>> {
   const logger = createLogger(`subgraph-${definition.agency.slug}`);
   const database = await openDatabase(databaseConfig, definition.tables, definition.migrationsFolder);
@@ -52,7 +58,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       introspection: process.env.NODE_ENV !== 'production',
       logger,
       // Traces are for Apollo's hosted reporting, which this deployment never uses.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), crossAgencyReadAudit<S, C>(definition.agency, database.db)],
     });
     await apollo.start();
 
@@ -66,10 +72,13 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         database: { kind: database.kind, status: up ? 'up' : 'down' },
       });
     });
+    // Every request is authenticated here too, not only at the gateway: a subgraph reached
+    // directly must refuse anyone without a valid token.
     app.use(
       '/graphql',
+      requireBearerToken(createTokenVerifier(auth), auth.realm),
       express.json({ limit: '1mb' }),
-      expressMiddleware(apollo, { context: async ({ req }) => definition.context(database.db, req) }),
+      expressMiddleware(apollo, { context: async ({ res }) => definition.context(database.db, callerOf(res)) }),
     );
 
     const listening: Listening[] = [];

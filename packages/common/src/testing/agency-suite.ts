@@ -2,13 +2,15 @@ import { commitmentsOf } from '@cocuk-koruma/plan';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyBySlug, type AgencySlug } from '../agencies';
+import type { AuthConfig } from '../auth/config';
 import type { DatabaseConfig } from '../config';
 import type { Listening } from '../server/http';
 import type { SubgraphServer } from '../server/subgraph-server';
 import { postGraphQL } from './graphql';
+import { startTestIssuer, type TestIssuer } from './issuer';
 import { createTestDatabase, type TestDatabase } from './postgres';
 
-type Factory = (database: DatabaseConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+type Factory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
 
 const TABLES = ['commitments', 'progress_reports', 'indicator_measurements', 'service_figures'];
 
@@ -25,28 +27,35 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
     let database: TestDatabase;
     let server: SubgraphServer<Record<string, unknown>>;
     let listening: Listening;
+    let issuer: TestIssuer;
+    // A reader from another agency: the shared plan and progress are open to every signed-in role.
+    const read = (query: string, variables?: Record<string, unknown>) =>
+      postGraphQL(listening.url, query, variables, {
+        authorization: `Bearer ${issuer.token({ username: 'board.reader', agency: agency.code === 'FAMILY' ? 'JUSTICE' : 'FAMILY', roles: ['board-member'] })}`,
+      });
     const config = () => ({ variable: `${slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' });
 
     beforeAll(async () => {
       database = await createTestDatabase(`unit_${slug}`);
-      server = await createServer(config());
+      issuer = await startTestIssuer();
+      server = await createServer(config(), issuer.authConfig);
       listening = await server.listen(0);
     });
     afterAll(async () => {
       await server?.stop();
       await database?.drop();
+      await issuer?.close();
     });
 
     it('serves exactly the actions the adopted plan assigns to this agency', async () => {
-      const result = await postGraphQL(listening.url, `{ ${root} { code actions { code } } }`);
+      const result = await read(`{ ${root} { code actions { code } } }`);
       const data = result.data?.[root] as { code: string; actions: { code: string }[] };
       expect(data.code).toBe(agency.code);
       expect(data.actions.map((a) => a.code).sort()).toEqual([...planned].sort());
     });
 
     it('derives each action’s status from its latest report, NOT_STARTED before the first', async () => {
-      const result = await postGraphQL(
-        listening.url,
+      const result = await read(
         `{ ${root} { actions { code status latestReport { period status } progressReports { period } } } }`,
       );
       const actions = (result.data?.[root] as { actions: ActionProgress[] }).actions;
@@ -66,8 +75,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
     it('resolves its own actions for the gateway and leaves another agency’s action null', async () => {
       const own = planned[0] as string;
       const typename = agency.actionTypeName;
-      const result = await postGraphQL(
-        listening.url,
+      const result = await read(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { code status } } }`,
         {
           r: [
@@ -81,7 +89,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
     });
 
     it('answers an unknown action code with NOT_FOUND naming the code', async () => {
-      const result = await postGraphQL(listening.url, `{ ${root} { action(code: "Z9.H9.E9") { code } } }`);
+      const result = await read(`{ ${root} { action(code: "Z9.H9.E9") { code } } }`);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'Z9.H9.E9' });
     });
 
@@ -101,7 +109,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
       };
       const before = await count();
       await server.stop();
-      server = await createServer(config());
+      server = await createServer(config(), issuer.authConfig);
       listening = await server.listen(0);
       expect(await count()).toEqual(before);
     });

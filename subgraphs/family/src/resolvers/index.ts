@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { coordinationResolvers } from './coordination';
 import { familyResolvers } from './family';
+import { mutationResolvers } from './mutations';
 import { planResolvers } from './plan';
 import { strategyResolvers } from './strategy';
 
@@ -9,6 +10,7 @@ export const resolvers: Resolvers = {
   ...planResolvers,
   ...coordinationResolvers,
   ...familyResolvers,
+  ...mutationResolvers,
   Query: {
     ...strategyResolvers.Query,
     ...planResolvers.Query,

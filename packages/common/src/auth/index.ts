@@ -1,0 +1,5 @@
+export * from './caller';
+export * from './config';
+export * from './http';
+export * from './policy';
+export * from './verifier';
