@@ -1,9 +1,13 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AGENCIES,
   authConfig,
+  bodyErrorHandler,
+  BODY_LIMIT,
+  hardenedServerOptions,
   callerOf,
   createLogger,
   createTokenVerifier,
@@ -19,6 +23,19 @@ import fs from 'node:fs';
 import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+/**
+ * OWASP query limits, checked before any subgraph is called. The deepest legitimate query (a
+ * goal's actions with their reports and indicators' measurements) nests 6 levels.
+ */
+export const QUERY_LIMITS = {
+  maxDepth: { n: 10 },
+  costLimit: { maxCost: 5000 },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 2000 },
+  maxDirectives: { n: 20 },
+  blockFieldSuggestion: { enabled: process.env.NODE_ENV === 'production' },
+};
 
 export interface GatewayOptions {
   /** Where each subgraph answers; defaults to `<NAME>_URL` or localhost on its port. */
@@ -71,10 +88,14 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logger,
   });
   const auth = options.auth ?? authConfig();
+  const hardening = hardenedServerOptions<GatewayContext>(logger);
+  const armor = new ApolloArmor(QUERY_LIMITS).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    introspection: process.env.NODE_ENV !== 'production',
+    ...hardening,
+    plugins: [...hardening.plugins, ...armor.plugins],
+    validationRules: armor.validationRules,
   });
   await apollo.start();
 
@@ -92,9 +113,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   app.use(
     '/graphql',
     requireBearerToken(createTokenVerifier(auth), auth.realm),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: async ({ res }) => ({ caller: callerOf(res) }) }),
   );
+  app.use(bodyErrorHandler);
 
   const listening: Listening[] = [];
   return {

@@ -20,3 +20,4 @@ export * from './audit/chain';
 export * from './audit/reads';
 export * from './audit/policy';
 export * from './audit/graphql';
+export * from './server/hardening';

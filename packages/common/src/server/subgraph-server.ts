@@ -14,6 +14,7 @@ import type { DatabaseConfig } from '../config';
 import { openDatabase, type Database, type OpenDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logger';
 import { scalarResolvers } from '../scalars';
+import { bodyErrorHandler, BODY_LIMIT, hardenedServerOptions } from './hardening';
 import { listen, type Listening } from './http';
 import { crossAgencyReadAudit, type CallerContext } from './read-audit';
 
@@ -53,12 +54,17 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       typeDefs: definition.typeDefs,
       resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
     });
+    const hardening = hardenedServerOptions<C>(logger);
     const apollo = new ApolloServer<C>({
       schema,
-      introspection: process.env.NODE_ENV !== 'production',
       logger,
-      // Traces are for Apollo's hosted reporting, which this deployment never uses.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), crossAgencyReadAudit<S, C>(definition.agency, database.db)],
+      ...hardening,
+      plugins: [
+        ...hardening.plugins,
+        // Traces are for Apollo's hosted reporting, which this deployment never uses.
+        ApolloServerPluginInlineTraceDisabled(),
+        crossAgencyReadAudit<S, C>(definition.agency, database.db),
+      ],
     });
     await apollo.start();
 
@@ -77,9 +83,10 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     app.use(
       '/graphql',
       requireBearerToken(createTokenVerifier(auth), auth.realm),
-      express.json({ limit: '1mb' }),
+      express.json({ limit: BODY_LIMIT }),
       expressMiddleware(apollo, { context: async ({ res }) => definition.context(database.db, callerOf(res)) }),
     );
+    app.use(bodyErrorHandler);
 
     const listening: Listening[] = [];
     return {
