@@ -82,8 +82,8 @@ function namesCreatedByInitScript(): {
 const subgraphs = AGENCIES.map((a) => ({ ...a, variable: databaseConfig(a.slug, {}).variable }));
 
 describe('docker-compose.yml', () => {
-  it('declares a service for every agency subgraph, the gateway and postgres, and nothing unknown', () => {
-    const expected = [...AGENCIES.map((a) => a.slug), 'gateway', 'postgres'].sort();
+  it('declares a service for every agency subgraph, the gateway, postgres and keycloak, and nothing unknown', () => {
+    const expected = [...AGENCIES.map((a) => a.slug), 'gateway', 'keycloak', 'postgres'].sort();
     expect(Object.keys(compose.services).sort()).toEqual(expected);
   });
 
@@ -118,6 +118,26 @@ describe('docker-compose.yml', () => {
     expect(environment(name).HOST).toBe('0.0.0.0');
   });
 
+  it('runs Keycloak importing the realm export the embedded provider also reads', () => {
+    const keycloak = service('keycloak');
+    expect(String(keycloak.image)).toMatch(/^quay\.io\/keycloak\/keycloak:2[6-9]/);
+    expect([keycloak.command ?? []].flat().join(' ')).toContain('--import-realm');
+    expect(JSON.stringify(keycloak.volumes)).toContain('./infra/keycloak/realm-export.json:/opt/keycloak/data/import/');
+    expect(fs.existsSync(path.join(REPO_ROOT, 'infra/keycloak/realm-export.json'))).toBe(true);
+    expect(publishedPorts('keycloak')).toContain('8080:8080');
+  });
+
+  it.each([...AGENCIES.map((a) => a.slug), 'gateway'])(
+    'has %s validate tokens against Keycloak under the very URL Keycloak issues them with',
+    (name) => {
+      // keycloak-connect compares `iss` with <KEYCLOAK_URL>/realms/<realm> exactly.
+      const keycloakUrl = environment(name).KEYCLOAK_URL;
+      expect(keycloakUrl).toBe('http://keycloak:8080');
+      expect(environment('keycloak').KC_HOSTNAME).toBe(keycloakUrl);
+      expect(Object.keys(service(name).depends_on ?? {})).toContain('keycloak');
+    },
+  );
+
   it('points the gateway at every subgraph by service name and port', () => {
     const env = environment('gateway');
     for (const { slug, defaultPort } of AGENCIES) {
@@ -127,9 +147,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('starts each subgraph after postgres is healthy and the gateway after every subgraph is healthy', () => {
-    for (const { slug } of AGENCIES) expect(dependsOn(slug)).toEqual({ postgres: 'service_healthy' });
-    expect(dependsOn('gateway')).toEqual(Object.fromEntries(AGENCIES.map((a) => [a.slug, 'service_healthy'])));
+  it('starts each subgraph after postgres and keycloak are healthy and the gateway after every subgraph is healthy', () => {
+    for (const { slug } of AGENCIES) {
+      expect(dependsOn(slug)).toEqual({ postgres: 'service_healthy', keycloak: 'service_healthy' });
+    }
+    expect(dependsOn('gateway')).toEqual({
+      keycloak: 'service_healthy',
+      ...Object.fromEntries(AGENCIES.map((a) => [a.slug, 'service_healthy'])),
+    });
   });
 
   it.each([...AGENCIES, { slug: 'gateway', defaultPort: GATEWAY_DEFAULT_PORT }])(
