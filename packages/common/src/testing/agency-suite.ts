@@ -6,6 +6,7 @@ import type { AuthConfig } from '../auth/config';
 import type { DatabaseConfig } from '../config';
 import type { Listening } from '../server/http';
 import type { SubgraphServer } from '../server/subgraph-server';
+import { verifyAuditChain } from '../audit/chain';
 import { postGraphQL } from './graphql';
 import { startTestIssuer, type TestIssuer } from './issuer';
 import { createTestDatabase, type TestDatabase } from './postgres';
@@ -97,6 +98,74 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
       const response = await fetch(new URL('/health', listening.url));
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ service: slug, database: { status: 'up' } });
+    });
+
+    describe('writes', () => {
+      const own = () => planned[0] as string;
+      const other = agency.code === 'JUSTICE' ? 'HEALTH' : 'JUSTICE';
+      const save = (as: Parameters<TestIssuer['token']>[0], input: Record<string, unknown>) =>
+        postGraphQL<Record<string, { saveProgressReport: { version: number; reportedBy: string } }>>(
+          listening.url,
+          `mutation($input: ProgressReportInput!) { ${root} { saveProgressReport(input: $input) { version reportedBy } } }`,
+          { input },
+          { authorization: `Bearer ${issuer.token(as)}` },
+        );
+      const report = (extra: Record<string, unknown> = {}) => ({
+        actionCode: own(),
+        period: '2030-Q1',
+        status: 'IN_PROGRESS',
+        percentComplete: 20,
+        narrative: 'Test report',
+        ...extra,
+      });
+      const liaison = { username: `${slug}.liaison`, agency: agency.code, roles: ['liaison' as const] };
+      const rows = async () => {
+        const result = (await server.database.db.execute(
+          sql.raw(
+            `select (select count(*) from progress_reports)::int as reports, (select count(*) from audit_log where kind = 'WRITE')::int as writes`,
+          ),
+        )) as unknown as { rows: { reports: number; writes: number }[] };
+        return result.rows[0];
+      };
+
+      it('lets the agency’s own liaison file a report and change it with the version it read, auditing both', async () => {
+        const created = await save(liaison, report());
+        expect(created.errors).toBeUndefined();
+        expect(created.data?.[root]?.saveProgressReport).toEqual({ version: 1, reportedBy: liaison.username });
+        const changed = await save(liaison, report({ percentComplete: 35, expectedVersion: 1 }));
+        expect(changed.data?.[root]?.saveProgressReport.version).toBe(2);
+        expect(await verifyAuditChain(server.database.db)).toMatchObject({ ok: true });
+      });
+
+      it('refuses a stale version with CONFLICT and keeps the stored report', async () => {
+        const before = await rows();
+        const stale = await save(liaison, report({ percentComplete: 90, expectedVersion: 1 }));
+        expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+        expect(await rows()).toEqual(before);
+      });
+
+      it('refuses a liaison of another agency with FORBIDDEN and writes nothing', async () => {
+        const before = await rows();
+        const refused = await save(
+          { ...liaison, username: 'other.liaison', agency: other },
+          report({ period: '2030-Q2' }),
+        );
+        expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(refused.errors?.[0]?.message).toContain(agency.nameEn);
+        expect(await rows()).toEqual(before);
+      });
+
+      it('refuses a caller without a token with 401 UNAUTHENTICATED', async () => {
+        const response = await fetch(listening.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ ${root} { code } }` }),
+        });
+        expect(response.status).toBe(401);
+        expect(
+          ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+        ).toBe('UNAUTHENTICATED');
+      });
     });
 
     it('adds nothing twice when it starts again on the same database', async () => {

@@ -1,0 +1,5 @@
+import { describeAgencySubgraph } from '@cocuk-koruma/common/testing/agency-suite';
+import { createServer } from '../src/server';
+
+// The family ministry is also an agency with actions of its own: the same promises hold for it.
+describeAgencySubgraph('family', createServer);
