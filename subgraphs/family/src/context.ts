@@ -12,5 +12,5 @@ export interface FamilyContext extends ProgressContext {
 }
 
 export function createFamilyContext(db: Database<FamilySchema>, caller: Caller): FamilyContext {
-  return { ...createProgressContext(db, caller), familyDb: db, family: createFamilyLoaders(db) };
+  return { ...createProgressContext(db, caller, 'FAMILY'), familyDb: db, family: createFamilyLoaders(db) };
 }

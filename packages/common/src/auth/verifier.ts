@@ -46,6 +46,23 @@ function reasonOf(error: unknown): string {
 }
 
 /**
+ * Header and payload must be base64url JSON objects. keycloak-connect turns an unparseable token
+ * into one that "expired" at 0, which would tell a caller with a mangled token to sign in again.
+ */
+function isWellFormedJwt(rawToken: string): boolean {
+  const parts = rawToken.split('.');
+  if (parts.length !== 3) return false;
+  try {
+    return parts.slice(0, 2).every((part) => {
+      const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Validates bearer tokens with keycloak-connect (signature against the realm's JWKS, expiry,
  * `typ: Bearer`, exact issuer, audience) and adds the checks it leaves out: it verifies
  * RSA-SHA256 whatever the header claims and treats a token without `exp` as never expiring.
@@ -65,6 +82,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
 
   return {
     async verify(rawToken) {
+      if (!isWellFormedJwt(rawToken)) throw new AuthenticationError('token is malformed');
       let grant: ValidatedGrant;
       try {
         grant = (await keycloak.grantManager.createGrant({

@@ -1,4 +1,4 @@
-import type { Agency } from '../agencies';
+import type { Agency, AgencyCode } from '../agencies';
 import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import type { SubgraphDefinition } from '../server/subgraph-server';
@@ -17,8 +17,12 @@ export interface AgencySubgraphOptions<S extends ProgressSchema> {
   seed: ProgressSeed;
 }
 
-export function createProgressContext<S extends ProgressSchema>(db: Database<S>, caller: Caller): ProgressContext {
-  return { caller, db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
+export function createProgressContext<S extends ProgressSchema>(
+  db: Database<S>,
+  caller: Caller,
+  owner: AgencyCode,
+): ProgressContext {
+  return { caller, owner, db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
 }
 
 /**
@@ -35,6 +39,6 @@ export function agencySubgraph<S extends ProgressSchema>(
     tables: options.tables,
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
-    context: (db, caller) => createProgressContext(db, caller),
+    context: (db, caller) => createProgressContext(db, caller, options.agency.code),
   };
 }

@@ -36,7 +36,7 @@ export function createProgressLoaders<S extends ProgressSchema>(db: Database<S>)
         .select()
         .from(progressReports)
         .where(inArray(progressReports.actionCode, [...codes]))
-        .orderBy(asc(progressReports.period));
+        .orderBy(asc(progressReports.period), asc(progressReports.revision));
       return groupBy(codes, rows, (r) => r.actionCode);
     }),
     measurements: new DataLoader<string, IndicatorMeasurementRow[]>(async (codes) => {

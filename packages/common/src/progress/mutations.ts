@@ -1,22 +1,28 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencyByCode, type AgencyCode } from '../agencies';
 import { appendAudit } from '../audit/chain';
 import { assertCanWriteAgencyData, forbidden } from '../auth/policy';
 import { conflict, notFound, parseArgs } from '../errors';
 import type { ProgressContext } from './resolvers';
-import { actionStatus, progressReports, type ProgressReportRow } from './tables';
+import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables';
 
 export const PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;
 
-const progressReportInput = z.object({
+const period = z.string().regex(PERIOD_PATTERN, 'must be a quarter such as 2026-Q3');
+const version = z.number().int().min(1, 'must be the version you read (1 or more)');
+
+const saveInput = z.object({
   actionCode: z.string().trim().min(1).max(64),
-  period: z.string().regex(PERIOD_PATTERN, 'must be a quarter such as 2026-Q3'),
+  period,
   status: z.enum(actionStatus.enumValues),
   percentComplete: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
   narrative: z.string().trim().min(1, 'must not be empty').max(10_000),
-  expectedVersion: z.number().int().min(1).nullish(),
+  expectedVersion: version.nullish(),
 });
+const transitionInput = z.object({ id: z.uuid('must be a report id'), expectedVersion: version });
+const returnInput = transitionInput.extend({ comment: z.string().trim().min(1, 'must say what to fix').max(5_000) });
+const correctionInput = z.object({ actionCode: z.string().trim().min(1).max(64), period, expectedVersion: version });
 
 export interface MutationOptions {
   agency: AgencyCode;
@@ -24,29 +30,118 @@ export interface MutationOptions {
   responsibleFor(actionCode: string): AgencyCode | undefined;
 }
 
-/** Mutations every agency has on its own progress data (`mutation { justice { ... } }`). */
+type Tx = Parameters<Parameters<ProgressContext['db']['transaction']>[0]>[0];
+
+/** Reports whose period is approved are locked: only a correction (a new revision) may follow. */
+function lockedConflict(report: ProgressReportRow): never {
+  throw conflict(
+    `The ${report.period} report on ${report.actionCode} is approved and locked. Start a correction (correctProgressReport) to revise it.`,
+    { reason: 'PERIOD_LOCKED', currentVersion: report.version },
+  );
+}
+
+function assertVersion(report: ProgressReportRow, expected: number | null | undefined): void {
+  if (expected == null || expected !== report.version) {
+    throw conflict(
+      `The ${report.period} report on ${report.actionCode} is at version ${report.version}` +
+        (expected == null
+          ? '; send expectedVersion with the version you read to change it.'
+          : `, not ${expected}: someone changed it since you read it. Reload and try again.`),
+      { reason: 'STALE_VERSION', currentVersion: report.version },
+    );
+  }
+}
+
+function assertState(report: ProgressReportRow, allowed: ReportState[], action: string): void {
+  if (report.state === 'APPROVED' && !allowed.includes('APPROVED')) lockedConflict(report);
+  if (!allowed.includes(report.state)) {
+    throw conflict(`Only a ${allowed.join(' or ')} report can be ${action}; this one is ${report.state}.`, {
+      reason: 'WRONG_STATE',
+      state: report.state,
+    });
+  }
+}
+
+/**
+ * The reporting workflow every agency runs on its own actions (`mutation { justice { ... } }`):
+ * liaisons and agency systems draft and submit; a focal point of the same agency, never the
+ * submitter, approves or returns with a comment. Each step names the version it read, runs in
+ * one transaction with its audit entry, and on any refusal leaves the database as it was.
+ */
 export function progressMutationResolvers(options: MutationOptions) {
   const owner = agencyByCode(options.agency);
+
+  async function assertOwnAction(ctx: ProgressContext, actionCode: string): Promise<void> {
+    if (await ctx.progress.commitment.load(actionCode)) return;
+    const responsible = options.responsibleFor(actionCode);
+    if (!responsible) throw notFound('action', actionCode);
+    throw forbidden(
+      `action ${actionCode} is the ${agencyByCode(responsible).nameEn}'s; only the responsible agency reports on it.`,
+    );
+  }
+
+  async function loadForUpdate(tx: Tx, id: string): Promise<ProgressReportRow> {
+    const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, id)).for('update');
+    if (!report) throw notFound(`progress report of the ${owner.nameEn}`, id);
+    return report;
+  }
+
+  async function audited(
+    tx: Tx,
+    ctx: ProgressContext,
+    operation: string,
+    before: ProgressReportRow | undefined,
+    after: ProgressReportRow,
+  ): Promise<ProgressReportRow> {
+    await appendAudit(tx, {
+      kind: 'WRITE',
+      caller: ctx.caller,
+      operation,
+      entityType: 'ProgressReport',
+      entityIds: [after.id, `${after.actionCode}/${after.period}/r${after.revision}`],
+      beforeVersion: before?.version ?? null,
+      afterVersion: after.version,
+      detail: { state: after.state },
+    });
+    return after;
+  }
+
+  async function update(
+    tx: Tx,
+    report: ProgressReportRow,
+    values: Partial<ProgressReportRow>,
+  ): Promise<ProgressReportRow> {
+    const [saved] = await tx
+      .update(progressReports)
+      .set({ ...values, version: report.version + 1 })
+      .where(eq(progressReports.id, report.id))
+      .returning();
+    if (!saved) throw new Error('Updating the progress report returned no row.');
+    return saved;
+  }
+
+  function assertReviewer(ctx: ProgressContext, report: ProgressReportRow): void {
+    assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
+    if (report.submittedBy === ctx.caller.username) {
+      throw forbidden(
+        `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
+      );
+    }
+  }
+
   return {
-    saveProgressReport: async (
-      _root: unknown,
-      args: { input: unknown },
-      ctx: ProgressContext,
-    ): Promise<ProgressReportRow> => {
+    /** Creates the period's draft, or edits the open draft (or returned report) of the period. */
+    saveProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
-      const input = parseArgs(z.object({ input: progressReportInput }), args).input;
-      if (!(await ctx.progress.commitment.load(input.actionCode))) {
-        const responsible = options.responsibleFor(input.actionCode);
-        if (!responsible) throw notFound('action', input.actionCode);
-        throw forbidden(
-          `action ${input.actionCode} is the ${agencyByCode(responsible).nameEn}'s; only the responsible agency reports on it.`,
-        );
-      }
+      const input = parseArgs(z.object({ input: saveInput }), args).input;
+      await assertOwnAction(ctx, input.actionCode);
       return ctx.db.transaction(async (tx) => {
-        const [existing] = await tx
+        const [current] = await tx
           .select()
           .from(progressReports)
           .where(and(eq(progressReports.actionCode, input.actionCode), eq(progressReports.period, input.period)))
+          .orderBy(desc(progressReports.revision))
+          .limit(1)
           .for('update');
         const values = {
           status: input.status,
@@ -55,45 +150,125 @@ export function progressMutationResolvers(options: MutationOptions) {
           source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
           reportedBy: ctx.caller.username,
           reportedAt: new Date(),
+          state: 'DRAFT' as const,
         };
-        let saved: ProgressReportRow | undefined;
-        if (existing) {
-          if (input.expectedVersion == null || input.expectedVersion !== existing.version) {
-            throw conflict(
-              `The ${input.period} report on ${input.actionCode} is at version ${existing.version}` +
-                (input.expectedVersion == null
-                  ? '; send expectedVersion with the version you read to change it.'
-                  : `, not ${input.expectedVersion}: someone changed it since you read it. Reload and try again.`),
-              { currentVersion: existing.version },
-            );
-          }
-          [saved] = await tx
-            .update(progressReports)
-            .set({ ...values, version: existing.version + 1 })
-            .where(eq(progressReports.id, existing.id))
-            .returning();
-        } else {
+        if (!current) {
           if (input.expectedVersion != null) {
             throw conflict(
               `There is no ${input.period} report on ${input.actionCode} yet; leave expectedVersion out to create it.`,
+              {
+                reason: 'STALE_VERSION',
+              },
             );
           }
-          [saved] = await tx
+          const [created] = await tx
             .insert(progressReports)
-            .values({ ...values, actionCode: input.actionCode, period: input.period, version: 1 })
+            .values({ ...values, actionCode: input.actionCode, period: input.period, revision: 1, version: 1 })
             .returning();
+          if (!created) throw new Error('Creating the progress report returned no row.');
+          return audited(tx, ctx, 'saveProgressReport', undefined, created);
         }
-        if (!saved) throw new Error('Saving the progress report returned no row.');
-        await appendAudit(tx, {
-          kind: 'WRITE',
-          caller: ctx.caller,
-          operation: 'saveProgressReport',
-          entityType: 'ProgressReport',
-          entityIds: [saved.id, `${saved.actionCode}/${saved.period}`],
-          beforeVersion: existing?.version ?? null,
-          afterVersion: saved.version,
+        assertState(current, ['DRAFT', 'RETURNED'], 'edited');
+        assertVersion(current, input.expectedVersion);
+        return audited(tx, ctx, 'saveProgressReport', current, await update(tx, current, values));
+      });
+    },
+
+    submitProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency);
+      const input = parseArgs(z.object({ input: transitionInput }), args).input;
+      return ctx.db.transaction(async (tx) => {
+        const report = await loadForUpdate(tx, input.id);
+        assertState(report, ['DRAFT', 'RETURNED'], 'submitted');
+        assertVersion(report, input.expectedVersion);
+        const saved = await update(tx, report, {
+          state: 'SUBMITTED',
+          submittedBy: ctx.caller.username,
+          submittedAt: new Date(),
+          reviewedBy: null,
+          reviewedAt: null,
+          reviewComment: null,
         });
-        return saved;
+        return audited(tx, ctx, 'submitProgressReport', report, saved);
+      });
+    },
+
+    approveProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
+      const input = parseArgs(z.object({ input: transitionInput }), args).input;
+      return ctx.db.transaction(async (tx) => {
+        const report = await loadForUpdate(tx, input.id);
+        assertState(report, ['SUBMITTED'], 'approved');
+        assertReviewer(ctx, report);
+        assertVersion(report, input.expectedVersion);
+        const saved = await update(tx, report, {
+          state: 'APPROVED',
+          reviewedBy: ctx.caller.username,
+          reviewedAt: new Date(),
+        });
+        return audited(tx, ctx, 'approveProgressReport', report, saved);
+      });
+    },
+
+    returnProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
+      const input = parseArgs(z.object({ input: returnInput }), args).input;
+      return ctx.db.transaction(async (tx) => {
+        const report = await loadForUpdate(tx, input.id);
+        assertState(report, ['SUBMITTED'], 'returned');
+        assertReviewer(ctx, report);
+        assertVersion(report, input.expectedVersion);
+        const saved = await update(tx, report, {
+          state: 'RETURNED',
+          reviewedBy: ctx.caller.username,
+          reviewedAt: new Date(),
+          reviewComment: input.comment,
+        });
+        return audited(tx, ctx, 'returnProgressReport', report, saved);
+      });
+    },
+
+    /** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
+    correctProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency);
+      const input = parseArgs(z.object({ input: correctionInput }), args).input;
+      await assertOwnAction(ctx, input.actionCode);
+      return ctx.db.transaction(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(progressReports)
+          .where(and(eq(progressReports.actionCode, input.actionCode), eq(progressReports.period, input.period)))
+          .orderBy(desc(progressReports.revision))
+          .limit(1)
+          .for('update');
+        if (!current) throw notFound('progress report for that period', `${input.actionCode}/${input.period}`);
+        if (current.state !== 'APPROVED') {
+          throw conflict(
+            `Revision ${current.revision} of this period is still ${current.state}; finish it before correcting.`,
+            {
+              reason: 'WRONG_STATE',
+              state: current.state,
+            },
+          );
+        }
+        assertVersion(current, input.expectedVersion);
+        const [created] = await tx
+          .insert(progressReports)
+          .values({
+            actionCode: current.actionCode,
+            period: current.period,
+            status: current.status,
+            percentComplete: current.percentComplete,
+            narrative: current.narrative,
+            source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
+            reportedBy: ctx.caller.username,
+            state: 'DRAFT',
+            revision: current.revision + 1,
+            version: 1,
+          })
+          .returning();
+        if (!created) throw new Error('Opening the correction returned no row.');
+        return audited(tx, ctx, 'correctProgressReport', current, created);
       });
     },
   };

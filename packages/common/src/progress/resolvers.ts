@@ -20,13 +20,28 @@ export interface ActionKey {
 
 export interface ProgressContext {
   caller: Caller;
+  /** The agency whose database this is: its own staff also see drafts and reports under review. */
+  owner: AgencyCode;
   db: Database<ProgressSchema>;
   progress: ProgressLoaders;
 }
 
-function latest(reports: ProgressReportRow[]): ProgressReportRow | null {
-  // Reports are loaded in period order, and quarters sort lexically (2026-Q1 < 2026-Q2).
-  return reports.at(-1) ?? null;
+/** The latest approved report: the official progress every reader sees and status derives from. */
+function latestApproved(reports: ProgressReportRow[]): ProgressReportRow | null {
+  // Loaded in (period, revision) order, and quarters sort lexically (2026-Q1 < 2026-Q2).
+  return reports.findLast((r) => r.state === 'APPROVED') ?? null;
+}
+
+/** Drafts and reports under review stay inside the agency; everyone else sees approved ones. */
+function visible(reports: ProgressReportRow[], ctx: ProgressContext): ProgressReportRow[] {
+  return ctx.caller.agency === ctx.owner ? reports : reports.filter((r) => r.state === 'APPROVED');
+}
+
+/** Per period, the newest revision the caller may see. */
+function currentPerPeriod(reports: ProgressReportRow[]): ProgressReportRow[] {
+  const byPeriod = new Map<string, ProgressReportRow>();
+  for (const report of reports) byPeriod.set(report.period, report);
+  return [...byPeriod.values()];
 }
 
 /**
@@ -38,10 +53,13 @@ export const actionProgressResolvers = {
   // Null for a code this agency is not responsible for: the gateway then leaves the fields null.
   __resolveReference: (ref: { code: string }, ctx: ProgressContext) => ctx.progress.commitment.load(ref.code),
   status: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
-    latest(await ctx.progress.reports.load(action.code))?.status ?? 'NOT_STARTED',
+    latestApproved(await ctx.progress.reports.load(action.code))?.status ?? 'NOT_STARTED',
   latestReport: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
-    latest(await ctx.progress.reports.load(action.code)),
-  progressReports: (action: ActionKey, _args: unknown, ctx: ProgressContext) => ctx.progress.reports.load(action.code),
+    latestApproved(await ctx.progress.reports.load(action.code)),
+  progressReports: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
+    currentPerPeriod(visible(await ctx.progress.reports.load(action.code), ctx)),
+  reportHistory: async (action: ActionKey, args: { period: string }, ctx: ProgressContext) =>
+    visible(await ctx.progress.reports.load(action.code), ctx).filter((r) => r.period === args.period),
   measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     ctx.progress.measurements.load(action.code),
 };

@@ -16,6 +16,13 @@ import {
  * Tables every agency database holds for the actions it is responsible for. Each subgraph's
  * drizzle schema re-exports them, so drizzle-kit writes them into that agency's own migrations.
  */
+/**
+ * A report's place in the approval workflow: DRAFT -> SUBMITTED -> APPROVED, or RETURNED with a
+ * comment and back to DRAFT. APPROVED is locked; a correction is a new revision of the period.
+ */
+export const reportState = pgEnum('report_state', ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED']);
+export type ReportState = (typeof reportState.enumValues)[number];
+
 export const actionStatus = pgEnum('action_status', ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'DELAYED', 'COMPLETED']);
 
 /** The actions the adopted plan assigns to this agency, imported from the plan in the repo. */
@@ -45,9 +52,18 @@ export const progressReports = pgTable(
     reportedBy: text('reported_by').notNull().default('seed'),
     /** Optimistic concurrency: every write names the version it read. */
     version: integer().notNull().default(1),
+    /** Seeded example reports count as approved; reports filed through the API start as drafts. */
+    state: reportState().notNull().default('APPROVED'),
+    /** 1 for a period's first report; each correction of an approved report is the next revision. */
+    revision: integer().notNull().default(1),
+    submittedBy: text('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
   },
   (t) => [
-    unique('progress_reports_action_period').on(t.actionCode, t.period),
+    unique('progress_reports_action_period_revision').on(t.actionCode, t.period, t.revision),
     check('progress_reports_percent_range', sql`${t.percentComplete} between 0 and 100`),
     check('progress_reports_period_format', sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
   ],
@@ -95,5 +111,12 @@ export const serviceFigures = pgTable(
 );
 export type ServiceFigureRow = typeof serviceFigures.$inferSelect;
 
-export const progressTables = { actionStatus, commitments, progressReports, indicatorMeasurements, serviceFigures };
+export const progressTables = {
+  reportState,
+  actionStatus,
+  commitments,
+  progressReports,
+  indicatorMeasurements,
+  serviceFigures,
+};
 export type ProgressSchema = typeof progressTables;

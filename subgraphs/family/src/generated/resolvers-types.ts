@@ -141,6 +141,14 @@ export type CoordinationLevel =
   | 'DISTRICT'
   | 'PROVINCIAL';
 
+/** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
+export type CorrectionInput = {
+  actionCode: Scalars['ID']['input'];
+  /** The version of the approved report you read. */
+  expectedVersion: Scalars['Int']['input'];
+  period: Scalars['String']['input'];
+};
+
 /** How exact an event's date is: MONTH means the source gives only the month (the date is its first day). */
 export type DatePrecision =
   | 'DAY'
@@ -175,14 +183,22 @@ export type FamilyAction = Action & {
   latestReport?: Maybe<ProgressReport>;
   measurements?: Maybe<Array<IndicatorMeasurement>>;
   progressReports?: Maybe<Array<ProgressReport>>;
+  /** Every revision of one period's report the caller may see, oldest first. */
+  reportHistory?: Maybe<Array<ProgressReport>>;
   responsible: Institution;
   responsibleAgency: AgencyCode;
   source: Scalars['String']['output'];
   startDate: Scalars['Date']['output'];
-  /** Status from the latest progress report; NOT_STARTED before the first one. */
+  /** Status from the latest approved progress report; NOT_STARTED before the first one. */
   status?: Maybe<ActionStatus>;
   title: Scalars['String']['output'];
   titleEn: Scalars['String']['output'];
+};
+
+
+/** An action the family ministry is responsible for; the secretariat also keeps its progress. */
+export type FamilyActionReportHistoryArgs = {
+  period: Scalars['String']['input'];
 };
 
 /** The family ministry's own data: its commitments under the plan and its published service figures. */
@@ -223,8 +239,32 @@ export type FamilyAgencyServiceFiguresArgs = {
  */
 export type FamilyMutations = {
   __typename?: 'FamilyMutations';
+  /** A focal point of the ministry who did not submit the report. */
+  approveProgressReport: ProgressReport;
+  correctProgressReport: ProgressReport;
   recordMeeting: Meeting;
+  /** A focal point of the ministry who did not submit the report. */
+  returnProgressReport: ProgressReport;
   saveProgressReport: ProgressReport;
+  submitProgressReport: ProgressReport;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsApproveProgressReportArgs = {
+  input: ReportTransitionInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsCorrectProgressReportArgs = {
+  input: CorrectionInput;
 };
 
 
@@ -241,8 +281,26 @@ export type FamilyMutationsRecordMeetingArgs = {
  * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
  * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
  */
+export type FamilyMutationsReturnProgressReportArgs = {
+  input: ReturnReportInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
 export type FamilyMutationsSaveProgressReportArgs = {
   input: ProgressReportInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsSubmitProgressReportArgs = {
+  input: ReportTransitionInput;
 };
 
 /** An action the Ministry of Health is responsible for. */
@@ -401,7 +459,10 @@ export type PeriodType =
   | 'QUARTER'
   | 'YEAR';
 
-/** A progress report filed by the responsible agency on one of its own actions for one period. */
+/**
+ * A progress report filed by the responsible agency on one of its own actions for one period.
+ * Readers outside the agency see approved reports only.
+ */
 export type ProgressReport = {
   __typename?: 'ProgressReport';
   id: Scalars['ID']['output'];
@@ -412,14 +473,27 @@ export type ProgressReport = {
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
+  /** Why it was returned. */
+  reviewComment?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The focal point who approved or returned it. */
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** 1 for the period's first report; each correction of an approved report is the next revision. */
+  revision: Scalars['Int']['output'];
   /** Where the report comes from; seeded reports say `example`. */
   source: Scalars['String']['output'];
+  state: ReportState;
   status: ActionStatus;
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  submittedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the report; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
-/** A progress report on one of the agency's own actions, for one period. Creates the period's report, or changes it when expectedVersion is given. */
+/**
+ * A progress report on one of the agency's own actions, for one period: creates the period's
+ * draft, or edits the open draft (or returned report) when expectedVersion is given.
+ */
 export type ProgressReportInput = {
   actionCode: Scalars['ID']['input'];
   /** The version you read; required to change an existing report, omitted to create one. */
@@ -522,6 +596,30 @@ export type QueryMeetingsArgs = {
 
 export type QueryProvinceArgs = {
   plateCode: Scalars['String']['input'];
+};
+
+/** Where a report stands in the approval workflow. */
+export type ReportState =
+  /** Approved by a focal point: locked, and visible to every reader. */
+  | 'APPROVED'
+  /** Being written; visible only inside the agency. */
+  | 'DRAFT'
+  /** Sent back by a focal point with a comment; can be edited and submitted again. */
+  | 'RETURNED'
+  /** Waiting for a focal point of the agency; visible only inside the agency. */
+  | 'SUBMITTED';
+
+/** Moves a report one step in the workflow; expectedVersion is the version you read. */
+export type ReportTransitionInput = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+/** Sends a submitted report back to its authors with what to fix. */
+export type ReturnReportInput = {
+  comment: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** A published figure about one of the agency's services, with its source. Disagreeing sources stand side by side. */
@@ -742,6 +840,7 @@ export type ResolversTypes = {
   AuditKind: AuditKind;
   CoordinationBody: ResolverTypeWrapper<CoordinationBodyRow>;
   CoordinationLevel: CoordinationLevel;
+  CorrectionInput: CorrectionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -768,6 +867,9 @@ export type ResolversTypes = {
   ProgressReportInput: ProgressReportInput;
   Province: ResolverTypeWrapper<ProvinceRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportState: ReportState;
+  ReportTransitionInput: ReportTransitionInput;
+  ReturnReportInput: ReturnReportInput;
   ServiceFigure: ResolverTypeWrapper<ServiceFigureRow>;
   SourcedDate: ResolverTypeWrapper<AdoptionDateRow>;
   StrategicArea: ResolverTypeWrapper<AreaRow>;
@@ -789,6 +891,7 @@ export type ResolversParentTypes = {
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   CoordinationBody: CoordinationBodyRow;
+  CorrectionInput: CorrectionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EducationAction: ActionRow;
@@ -812,6 +915,8 @@ export type ResolversParentTypes = {
   ProgressReportInput: ProgressReportInput;
   Province: ProvinceRow;
   Query: Record<PropertyKey, never>;
+  ReportTransitionInput: ReportTransitionInput;
+  ReturnReportInput: ReturnReportInput;
   ServiceFigure: ServiceFigureRow;
   SourcedDate: AdoptionDateRow;
   StrategicArea: AreaRow;
@@ -905,6 +1010,7 @@ export type FamilyActionResolvers<ContextType = FamilyContext, ParentType extend
   latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   measurements?: Resolver<Maybe<Array<ResolversTypes['IndicatorMeasurement']>>, ParentType, ContextType>;
   progressReports?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
+  reportHistory?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType, RequireFields<FamilyActionReportHistoryArgs, 'period'>>;
   responsible?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
   responsibleAgency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -924,8 +1030,12 @@ export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extend
 };
 
 export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyMutations'] = ResolversParentTypes['FamilyMutations']> = {
+  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
+  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
   saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type HealthActionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['HealthAction'] = ResolversParentTypes['HealthAction'], FederationReferenceType extends FederationReferenceTypes['HealthAction'] = FederationReferenceTypes['HealthAction']> = {
@@ -1045,8 +1155,15 @@ export type ProgressReportResolvers<ContextType = FamilyContext, ParentType exte
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -28,8 +28,19 @@ export type Action = {
   latestReport?: Maybe<ProgressReport>;
   measurements?: Maybe<Array<IndicatorMeasurement>>;
   progressReports?: Maybe<Array<ProgressReport>>;
-  /** Status from the latest progress report; NOT_STARTED before the first one. */
+  /** Every revision of one period's report the caller may see, oldest first. */
+  reportHistory?: Maybe<Array<ProgressReport>>;
+  /** Status from the latest approved progress report; NOT_STARTED before the first one. */
   status?: Maybe<ActionStatus>;
+};
+
+
+/**
+ * An action of the coordination plan. The family ministry's secretariat keeps the plan and resolves the
+ * agreed plan fields for every action; the responsible agency's subgraph alone resolves its progress.
+ */
+export type ActionReportHistoryArgs = {
+  period: Scalars['String']['input'];
 };
 
 /** How the responsible agency assesses an action in its latest progress report. */
@@ -100,6 +111,14 @@ export type AuditKind =
   /** A change to the agency's data. */
   | 'WRITE';
 
+/** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
+export type CorrectionInput = {
+  actionCode: Scalars['ID']['input'];
+  /** The version of the approved report you read. */
+  expectedVersion: Scalars['Int']['input'];
+  period: Scalars['String']['input'];
+};
+
 /** An action the Ministry of Health is responsible for. */
 export type HealthAction = Action & {
   __typename?: 'HealthAction';
@@ -107,7 +126,15 @@ export type HealthAction = Action & {
   latestReport?: Maybe<ProgressReport>;
   measurements?: Maybe<Array<IndicatorMeasurement>>;
   progressReports?: Maybe<Array<ProgressReport>>;
+  /** Every revision of one period's report the caller may see, oldest first. */
+  reportHistory?: Maybe<Array<ProgressReport>>;
   status?: Maybe<ActionStatus>;
+};
+
+
+/** An action the Ministry of Health is responsible for. */
+export type HealthActionReportHistoryArgs = {
+  period: Scalars['String']['input'];
 };
 
 /** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
@@ -148,7 +175,40 @@ export type HealthAgencyServiceFiguresArgs = {
  */
 export type HealthMutations = {
   __typename?: 'HealthMutations';
+  /** A focal point of the ministry who did not submit the report. */
+  approveProgressReport: ProgressReport;
+  correctProgressReport: ProgressReport;
+  /** A focal point of the ministry who did not submit the report. */
+  returnProgressReport: ProgressReport;
   saveProgressReport: ProgressReport;
+  submitProgressReport: ProgressReport;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type HealthMutationsApproveProgressReportArgs = {
+  input: ReportTransitionInput;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type HealthMutationsCorrectProgressReportArgs = {
+  input: CorrectionInput;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type HealthMutationsReturnProgressReportArgs = {
+  input: ReturnReportInput;
 };
 
 
@@ -158,6 +218,15 @@ export type HealthMutations = {
  */
 export type HealthMutationsSaveProgressReportArgs = {
   input: ProgressReportInput;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type HealthMutationsSubmitProgressReportArgs = {
+  input: ReportTransitionInput;
 };
 
 /** One measured value of an action's indicator, national or for one province. */
@@ -186,7 +255,10 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A progress report filed by the responsible agency on one of its own actions for one period. */
+/**
+ * A progress report filed by the responsible agency on one of its own actions for one period.
+ * Readers outside the agency see approved reports only.
+ */
 export type ProgressReport = {
   __typename?: 'ProgressReport';
   id: Scalars['ID']['output'];
@@ -197,14 +269,27 @@ export type ProgressReport = {
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
+  /** Why it was returned. */
+  reviewComment?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The focal point who approved or returned it. */
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** 1 for the period's first report; each correction of an approved report is the next revision. */
+  revision: Scalars['Int']['output'];
   /** Where the report comes from; seeded reports say `example`. */
   source: Scalars['String']['output'];
+  state: ReportState;
   status: ActionStatus;
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  submittedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the report; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
-/** A progress report on one of the agency's own actions, for one period. Creates the period's report, or changes it when expectedVersion is given. */
+/**
+ * A progress report on one of the agency's own actions, for one period: creates the period's
+ * draft, or edits the open draft (or returned report) when expectedVersion is given.
+ */
 export type ProgressReportInput = {
   actionCode: Scalars['ID']['input'];
   /** The version you read; required to change an existing report, omitted to create one. */
@@ -220,6 +305,30 @@ export type ProgressReportInput = {
 export type Query = {
   __typename?: 'Query';
   health: HealthAgency;
+};
+
+/** Where a report stands in the approval workflow. */
+export type ReportState =
+  /** Approved by a focal point: locked, and visible to every reader. */
+  | 'APPROVED'
+  /** Being written; visible only inside the agency. */
+  | 'DRAFT'
+  /** Sent back by a focal point with a comment; can be edited and submitted again. */
+  | 'RETURNED'
+  /** Waiting for a focal point of the agency; visible only inside the agency. */
+  | 'SUBMITTED';
+
+/** Moves a report one step in the workflow; expectedVersion is the version you read. */
+export type ReportTransitionInput = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+/** Sends a submitted report back to its authors with what to fix. */
+export type ReturnReportInput = {
+  comment: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** A published figure about one of the agency's services, with its source. Disagreeing sources stand side by side. */
@@ -335,14 +444,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Action: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Action']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ActionStatus: ActionStatus;
   AgencyCode: AgencyCode;
   AuditEntry: ResolverTypeWrapper<AuditEntryNode>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditKind: AuditKind;
+  CorrectionInput: CorrectionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   HealthAction: ResolverTypeWrapper<CommitmentRow>;
@@ -356,6 +466,9 @@ export type ResolversTypes = {
   ProgressReport: ResolverTypeWrapper<ProgressReportRow>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportState: ReportState;
+  ReportTransitionInput: ReportTransitionInput;
+  ReturnReportInput: ReturnReportInput;
   ServiceFigure: ResolverTypeWrapper<ServiceFigureRow>;
 };
 
@@ -363,11 +476,12 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Action: ResolversInterfaceTypes<ResolversParentTypes>['Action'];
   ID: Scalars['ID']['output'];
-  AuditEntry: AuditEntryNode;
   String: Scalars['String']['output'];
+  AuditEntry: AuditEntryNode;
   Int: Scalars['Int']['output'];
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  CorrectionInput: CorrectionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   HealthAction: CommitmentRow;
@@ -381,6 +495,8 @@ export type ResolversParentTypes = {
   ProgressReport: ProgressReportRow;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
+  ReportTransitionInput: ReportTransitionInput;
+  ReturnReportInput: ReturnReportInput;
   ServiceFigure: ServiceFigureRow;
 };
 
@@ -431,6 +547,7 @@ export type HealthActionResolvers<ContextType = ProgressContext, ParentType exte
   latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   measurements?: Resolver<Maybe<Array<ResolversTypes['IndicatorMeasurement']>>, ParentType, ContextType>;
   progressReports?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
+  reportHistory?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType, RequireFields<HealthActionReportHistoryArgs, 'period'>>;
   status?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -444,7 +561,11 @@ export type HealthAgencyResolvers<ContextType = ProgressContext, ParentType exte
 };
 
 export type HealthMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthMutations'] = ResolversParentTypes['HealthMutations']> = {
+  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsCorrectProgressReportArgs, 'input'>>;
+  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsReturnProgressReportArgs, 'input'>>;
   saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type IndicatorMeasurementResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
@@ -473,8 +594,15 @@ export type ProgressReportResolvers<ContextType = ProgressContext, ParentType ex
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
