@@ -21,3 +21,4 @@ export * from './audit/reads';
 export * from './audit/policy';
 export * from './audit/graphql';
 export * from './server/hardening';
+export * from './graph-client';
