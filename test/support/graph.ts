@@ -52,15 +52,20 @@ export interface RunningGraph {
  */
 export const BOARD_MEMBER: TokenOptions = { username: 'family.board', agency: 'FAMILY', roles: ['board-member'] };
 
-export async function startGraph(label: string): Promise<RunningGraph> {
+/**
+ * `auth` points the gateway and subgraphs at another token issuer (say the embedded identity
+ * provider); by default they trust the local test issuer, whose tokens `graph.query` sends.
+ */
+export async function startGraph(label: string, auth?: AuthConfig): Promise<RunningGraph> {
   const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
   const issuer = await startTestIssuer();
+  const trusted = auth ?? issuer.authConfig;
   try {
     for (const agency of AGENCIES) {
       const database = await createTestDatabase(`${label}_${agency.slug}`);
       const server = await serverFactories[agency.slug](
         { variable: `${agency.slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' },
-        issuer.authConfig,
+        trusted,
       );
       subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
     }
@@ -72,7 +77,7 @@ export async function startGraph(label: string): Promise<RunningGraph> {
   const gateway = await createGateway({
     subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
     subgraphTimeoutMs: 5000,
-    auth: issuer.authConfig,
+    auth: trusted,
   });
   const listening = await gateway.listen(0);
   return {
