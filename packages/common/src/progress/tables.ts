@@ -111,6 +111,40 @@ export const serviceFigures = pgTable(
 );
 export type ServiceFigureRow = typeof serviceFigures.$inferSelect;
 
+/** Where an agency stands on the part the plan gives it in another agency's action. */
+export const partAcceptance = pgEnum('part_acceptance', ['PENDING', 'ACCEPTED', 'DECLINED']);
+export type PartAcceptance = (typeof partAcceptance.enumValues)[number];
+
+/**
+ * This agency's part in actions of other agencies that list it as a collaborator. The action
+ * lives in the responsible agency's database, so `action_code` references nothing here.
+ */
+export const actionParts = pgTable(
+  'action_parts',
+  {
+    actionCode: text('action_code').primaryKey(),
+    responsibleAgency: text('responsible_agency').notNull(),
+    acceptance: partAcceptance().notNull().default('PENDING'),
+    /** Why the agency declined (required then) or any note on accepting. */
+    reason: text(),
+    contributionStatus: actionStatus('contribution_status').notNull().default('NOT_STARTED'),
+    evidence: text(),
+    /** Optimistic concurrency: every write names the version it read. */
+    version: integer().notNull().default(1),
+    /** Who made the current version: a username from the token, or `seed` for the plan import. */
+    updatedBy: text('updated_by').notNull().default('seed'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    // The API already refuses this; the database keeps the rule too, for writes that bypass it.
+    check(
+      'action_parts_declined_with_reason',
+      sql`${t.acceptance} <> 'DECLINED' or (${t.reason} is not null and btrim(${t.reason}) <> '')`,
+    ),
+  ],
+);
+export type ActionPartRow = typeof actionParts.$inferSelect;
+
 export const progressTables = {
   reportState,
   actionStatus,
@@ -118,5 +152,7 @@ export const progressTables = {
   progressReports,
   indicatorMeasurements,
   serviceFigures,
+  partAcceptance,
+  actionParts,
 };
 export type ProgressSchema = typeof progressTables;
