@@ -21,6 +21,7 @@ import {
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source';
+import { boardPackExportRoute } from './exports/route';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -110,12 +111,15 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
     res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
   });
+  // One verifier for every route, so they share its cache of the realm's keys.
+  const bearerToken = requireBearerToken(createTokenVerifier(auth), auth.realm);
   app.use(
     '/graphql',
-    requireBearerToken(createTokenVerifier(auth), auth.realm),
+    bearerToken,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: async ({ res }) => ({ caller: callerOf(res) }) }),
   );
+  app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
   app.use(bodyErrorHandler);
 
   const listening: Listening[] = [];

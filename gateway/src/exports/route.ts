@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import { callerOf, ErrorCode, isProduction, type Logger } from '@cocuk-koruma/common';
+import type { RequestHandler, Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from '../data-source';
+import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query';
+import { renderBoardPackCsv } from './csv';
+import { renderBoardPackPdf } from './pdf';
+import { renderBoardPackXlsx } from './xlsx';
+
+interface Format {
+  contentType: string;
+  render(pack: BoardPack): Promise<Buffer | string>;
+}
+
+export const EXPORT_FORMATS: Record<string, Format> = {
+  pdf: { contentType: 'application/pdf', render: renderBoardPackPdf },
+  csv: { contentType: 'text/csv; charset=utf-8', render: async (pack) => renderBoardPackCsv(pack) },
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    render: renderBoardPackXlsx,
+  },
+};
+
+/** The HTTP status a client would expect for the error the query came back with. */
+const STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.SUBGRAPH_UNAVAILABLE]: 502,
+};
+
+function statusOf(errors: readonly GraphQLFormattedError[]): number {
+  // The first error with a code a client can act on decides; anything else is our failure.
+  for (const error of errors) {
+    const status = STATUS_BY_CODE[String(error.extensions?.code)];
+    if (status) return status;
+  }
+  return 500;
+}
+
+function refuse(res: Response, status: number, errors: readonly GraphQLFormattedError[]): void {
+  res.status(status).set('cache-control', 'no-store').json({ errors });
+}
+
+/** Keeps the header well-formed whatever the id; ordinary ids (`central-11`) pass unchanged. */
+function filenameOf(meetingId: string, extension: string): string {
+  return `board-pack-${meetingId.replace(/[^A-Za-z0-9._-]/g, '_')}.${extension}`;
+}
+
+/**
+ * `GET /exports/board-pack/<meetingId>.<pdf|csv|xlsx>`, mounted behind the bearer-token check.
+ * The pack is fetched by running the `boardPack` query through this gateway's own pipeline as the
+ * caller, so query limits, error masking and every subgraph's authorisation and audit apply
+ * exactly as they do to the GraphQL endpoint: a download is no side door.
+ */
+export function boardPackExportRoute(apollo: ApolloServer<GatewayContext>, logger: Logger): RequestHandler {
+  return async (req, res) => {
+    const file = String(req.params.file ?? '');
+    const match = /^(.+)\.([A-Za-z0-9]+)$/.exec(file);
+    const extension = match?.[2]?.toLowerCase() ?? '';
+    const format = Object.hasOwn(EXPORT_FORMATS, extension) ? EXPORT_FORMATS[extension] : undefined;
+    if (!match?.[1] || !format) {
+      return refuse(res, 404, [
+        {
+          message: `No board-pack download "${file}". Ask for <meetingId>.${Object.keys(EXPORT_FORMATS).join(', .')}.`,
+          extensions: { code: ErrorCode.NOT_FOUND },
+        },
+      ]);
+    }
+    const meetingId = match[1];
+
+    const response = await apollo.executeOperation<BoardPackQueryResult>(
+      { query: BOARD_PACK_QUERY, variables: { meetingId } },
+      { contextValue: { caller: callerOf(res) } },
+    );
+    if (response.body.kind !== 'single') {
+      return refuse(res, 500, [
+        { message: 'The board pack query answered incrementally.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+    }
+    const { data, errors } = response.body.singleResult;
+    // Any error refuses the download, even beside data: a printed pack missing figures would
+    // be read as complete at the board table.
+    if (errors?.length) return refuse(res, statusOf(errors), errors);
+    if (!data?.boardPack) {
+      return refuse(res, 500, [
+        { message: 'The board pack query returned no data.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+    }
+
+    let body: Buffer | string;
+    try {
+      body = await format.render(data.boardPack);
+    } catch (error) {
+      const errorId = randomUUID();
+      logger.error({ errorId, err: error, meetingId, extension }, 'board pack export failed to render');
+      const message = isProduction()
+        ? `The board pack could not be rendered. Quote error id ${errorId} to the operators.`
+        : `The board pack could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
+      return refuse(res, 500, [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }]);
+    }
+    res
+      .status(200)
+      .set({
+        'content-type': format.contentType,
+        'content-disposition': `attachment; filename="${filenameOf(meetingId, extension)}"`,
+        // The pack is the caller's view under their token; no shared cache may keep it.
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      .send(body);
+  };
+}

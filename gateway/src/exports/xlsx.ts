@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import type { BoardPack } from './board-pack-query';
+import { boardPackSections, type Cell } from './sections';
+
+const MIN_WIDTH = 8;
+/** Past this, a column wraps its text instead of pushing the next one off screen. */
+const MAX_WIDTH = 60;
+
+function displayLength(value: Cell): number {
+  return value === null ? 0 : String(value).length;
+}
+
+/**
+ * One worksheet per section, the header row bold and frozen with a filter on it. Dates stay
+ * ISO text (`YYYY-MM-DD`): as Excel dates they would shift with the reader's time zone.
+ */
+export async function renderBoardPackXlsx(pack: BoardPack): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'cocuk-koruma gateway';
+  // The workbook's own timestamps say when the figures were drawn, not when the file was built.
+  workbook.created = new Date(pack.generatedAt);
+  workbook.modified = workbook.created;
+  workbook.title = `Board pack — ${pack.meetingTitle}`;
+
+  for (const section of boardPackSections(pack)) {
+    const sheet = workbook.addWorksheet(section.title, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = section.columns.map(({ key, header }) => {
+      const longest = Math.max(header.length, ...section.rows.map((row) => displayLength(row[key] ?? null)));
+      return { key, header, width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2)) };
+    });
+    for (const row of section.rows) {
+      sheet.addRow(Object.fromEntries(section.columns.map(({ key }) => [key, row[key] ?? null])));
+    }
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: section.columns.length } };
+    sheet.columns.forEach((column) => {
+      if ((column.width ?? 0) >= MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

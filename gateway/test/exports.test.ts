@@ -1,0 +1,322 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import type { BoardPack } from '../src/exports/board-pack-query';
+import { renderBoardPackCsv } from '../src/exports/csv';
+import { PDF_FOOTER, renderBoardPackPdf } from '../src/exports/pdf';
+import { renderBoardPackXlsx } from '../src/exports/xlsx';
+
+const AREA_A1 = {
+  key: 'A1',
+  label: 'Çocuğun güvenliği ve şiddetin önlenmesi',
+  total: 17,
+  notStarted: 2,
+  inProgress: 9,
+  atRisk: 3,
+  delayed: 1,
+  completed: 1,
+  unavailable: 1,
+};
+
+const FOLLOW_UP = {
+  decisionId: 'central-11-d1',
+  meetingId: 'central-11',
+  text: 'İl koordinasyon kurullarının toplantı takvimi güncellensin',
+  ownerAgency: 'FAMILY',
+  dueDate: '2026-05-01',
+  status: 'OPEN',
+  overdue: true,
+} as const;
+
+const PACK: BoardPack = {
+  meetingId: 'central-12',
+  meetingTitle: 'Çocuk Koruma Koordinasyon Kurulu 12. Toplantısı — İzleme',
+  meetingDate: '2026-06-15',
+  bodyName: 'Çocuk Koruma Merkez Koordinasyon Kurulu',
+  basis: 'SNAPSHOT',
+  generatedAt: '2026-06-15T14:30:00.000Z',
+  byArea: [
+    AREA_A1,
+    {
+      key: 'A2',
+      label: 'Adalet sisteminde çocuk',
+      total: 11,
+      notStarted: 0,
+      inProgress: 6,
+      atRisk: 0,
+      delayed: 2,
+      completed: 3,
+      unavailable: 0,
+    },
+  ],
+  byGoal: [
+    {
+      key: 'A1.H1',
+      label: 'İstismarın erken tespiti',
+      total: 8,
+      notStarted: 1,
+      inProgress: 4,
+      atRisk: 2,
+      delayed: 0,
+      completed: 1,
+      unavailable: 0,
+    },
+  ],
+  byAgency: [
+    {
+      key: 'JUSTICE',
+      label: 'Adalet Bakanlığı',
+      total: 23,
+      notStarted: 4,
+      inProgress: 13,
+      atRisk: 2,
+      delayed: 1,
+      completed: 3,
+      unavailable: 0,
+    },
+  ],
+  overdue: [
+    {
+      actionCode: 'A1.H1.E2',
+      title: 'Adli görüşme odalarının yaygınlaştırılması',
+      responsibleAgency: 'JUSTICE',
+      status: 'DELAYED',
+      dueDate: '2026-03-31',
+      originalDueDate: '2025-12-31',
+      daysOverdue: 76,
+      escalated: true,
+      reason: 'Şırnak ve Iğdır illerinde uygun bina bulunamadı',
+    },
+  ],
+  escalated: [
+    {
+      actionCode: 'A1.H1.E2',
+      title: 'Adli görüşme odalarının yaygınlaştırılması',
+      responsibleAgency: 'JUSTICE',
+      status: 'DELAYED',
+      dueDate: '2026-03-31',
+      originalDueDate: '2025-12-31',
+      daysOverdue: 76,
+      escalated: true,
+      reason: 'Şırnak ve Iğdır illerinde uygun bina bulunamadı',
+    },
+  ],
+  indicators: [
+    {
+      indicatorCode: 'A1.H1.E2.G1',
+      actionCode: 'A1.H1.E2',
+      name: 'Adli görüşme odası sayısı',
+      unit: 'oda',
+      baseline: 12,
+      target: 81.5,
+      direction: 'INCREASE',
+      latestPeriod: '2026-Q1',
+      latestValue: 32,
+      source: 'Example content: Adalet Bakanlığı faaliyet raporu 2025',
+      onTrack: false,
+    },
+    {
+      indicatorCode: 'A1.H1.E3.G1',
+      actionCode: 'A1.H1.E3',
+      name: 'Eğitim alan öğretmen oranı',
+      unit: '%',
+      baseline: null,
+      target: 60,
+      direction: 'INCREASE',
+      latestPeriod: null,
+      latestValue: null,
+      source: null,
+      onTrack: null,
+    },
+  ],
+  followUps: [FOLLOW_UP],
+};
+
+async function pdfText(pdf: Buffer): Promise<{ pages: string[]; info: object }> {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  const { info } = await document.getMetadata();
+  await document.destroy();
+  return { pages, info };
+}
+
+describe('the PDF board pack', () => {
+  it('reads back with the meeting title, the counts, the overdue reason and the source, in Turkish', async () => {
+    const pdf = await renderBoardPackPdf(PACK);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { pages, info } = await pdfText(pdf);
+    // pdf.js returns text as it is laid out; spaces between runs are not meaningful.
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    const squeezed = text.replace(/\s/g, '');
+    expect(squeezed).toContain(PACK.meetingTitle.replace(/\s/g, ''));
+    expect(squeezed).toContain('ÇocukKorumaMerkezKoordinasyonKurulu');
+    expect(text).toContain('2026-06-15 14:30 UTC');
+    expect(squeezed).toContain("asfrozenatthemeeting'sclose");
+    expect(squeezed).toContain('Çocuğungüvenliğiveşiddetinönlenmesi');
+    // The A1 row: total, not started, in progress, at risk, delayed, completed, unavailable.
+    expect(text).toMatch(/A1 .*17 2 9 3 1 1 1/);
+    expect(squeezed).toContain('ŞırnakveIğdırillerindeuygunbinabulunamadı');
+    expect(squeezed).toContain('İlkoordinasyonkurullarınıntoplantıtakvimigüncellensin');
+    expect(squeezed).toContain('Source:Examplecontent:AdaletBakanlığıfaaliyetraporu2025');
+    expect(info).toMatchObject({ Title: `Board pack — ${PACK.meetingTitle}` });
+  });
+
+  it('notes on every page that figures carry their source', async () => {
+    const long: BoardPack = {
+      ...PACK,
+      byGoal: Array.from({ length: 60 }, (_, i) => ({ ...AREA_A1, key: `A1.H${i + 1}` })),
+    };
+    const { pages } = await pdfText(await renderBoardPackPdf(long));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page.replace(/\s+/g, ' ')).toContain(PDF_FOOTER);
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    // The table's header row repeats where it runs onto a new page.
+    expect(pages.filter((page) => page.includes('Not started')).length).toBeGreaterThan(1);
+  });
+
+  it('says when a section has nothing in it instead of leaving a bare heading', async () => {
+    const { pages } = await pdfText(await renderBoardPackPdf({ ...PACK, overdue: [], escalated: [], basis: 'LIVE' }));
+    const text = pages.join(' ');
+    expect(text).toContain('None.');
+    expect(text).toContain('LIVE');
+  });
+});
+
+describe('the CSV board pack', () => {
+  const csv = renderBoardPackCsv(PACK);
+  const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+
+  it('starts with a UTF-8 byte order mark and ends records with CRLF', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('\r\n');
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('parses back to one row per line item with section, key, label and the values', () => {
+    expect(Object.keys(rows[0] ?? {}).slice(0, 3)).toEqual(['section', 'key', 'label']);
+    const sections = rows.map((r) => r.section);
+    expect(sections.filter((s) => s === 'meeting')).toHaveLength(6);
+    expect(sections.filter((s) => s === 'byArea')).toHaveLength(2);
+    expect(sections.filter((s) => s === 'indicators')).toHaveLength(2);
+    expect(rows.length).toBe(6 + 2 + 1 + 1 + 1 + 1 + 2 + 1);
+
+    expect(rows.find((r) => r.section === 'meeting' && r.key === 'meetingTitle')?.label).toBe(PACK.meetingTitle);
+    expect(rows.find((r) => r.section === 'byArea' && r.key === 'A1')).toMatchObject({
+      label: 'Çocuğun güvenliği ve şiddetin önlenmesi',
+      total: '17',
+      notStarted: '2',
+      inProgress: '9',
+      atRisk: '3',
+      delayed: '1',
+      completed: '1',
+      unavailable: '1',
+      reason: '',
+    });
+    expect(rows.find((r) => r.section === 'overdue')).toMatchObject({
+      key: 'A1.H1.E2',
+      responsibleAgency: 'JUSTICE',
+      status: 'DELAYED',
+      dueDate: '2026-03-31',
+      originalDueDate: '2025-12-31',
+      daysOverdue: '76',
+      escalated: 'true',
+      reason: 'Şırnak ve Iğdır illerinde uygun bina bulunamadı',
+    });
+    expect(rows.find((r) => r.key === 'A1.H1.E2.G1')).toMatchObject({
+      section: 'indicators',
+      target: '81.5',
+      baseline: '12',
+      onTrack: 'false',
+      source: 'Example content: Adalet Bakanlığı faaliyet raporu 2025',
+    });
+    // Unknown stays empty, never "false": null and false mean different things for onTrack.
+    expect(rows.find((r) => r.key === 'A1.H1.E3.G1')).toMatchObject({ baseline: '', onTrack: '', source: '' });
+    expect(rows.find((r) => r.section === 'followUps')).toMatchObject({
+      key: 'central-11-d1',
+      label: 'İl koordinasyon kurullarının toplantı takvimi güncellensin',
+      ownerAgency: 'FAMILY',
+      overdue: 'true',
+    });
+  });
+
+  it('quotes text holding commas, quotes and line breaks so it parses back unchanged', () => {
+    const tricky = 'Karar: "öncelikli", ilçe düzeyinde\nikinci satır';
+    const back = parse(renderBoardPackCsv({ ...PACK, followUps: [{ ...FOLLOW_UP, text: tricky }] }), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    expect(back.find((r) => r.section === 'followUps')?.label).toBe(tricky);
+  });
+});
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no worksheet "${name}"`);
+  return found;
+}
+
+describe('the XLSX board pack', () => {
+  it('has one worksheet per section with a bold header row and the values', async () => {
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as an ArrayBuffer, which a Node Buffer is not.
+    await workbook.xlsx.load(new Uint8Array(await renderBoardPackXlsx(PACK)).buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Meeting',
+      'By area',
+      'By goal',
+      'By agency',
+      'Overdue actions',
+      'Escalated actions',
+      'Indicators',
+      'Follow-ups',
+    ]);
+
+    const meeting = sheet(workbook, 'Meeting');
+    expect(meeting.getRow(3).values).toEqual([undefined, 'meetingTitle', PACK.meetingTitle]);
+
+    const byArea = sheet(workbook, 'By area');
+    expect(byArea.getRow(1).values).toEqual([
+      undefined,
+      'Area',
+      'Name',
+      'Total',
+      'Not started',
+      'In progress',
+      'At risk',
+      'Delayed',
+      'Completed',
+      'Unavailable',
+    ]);
+    expect(byArea.getRow(1).font?.bold).toBe(true);
+    expect(byArea.getRow(2).values).toEqual([
+      undefined,
+      'A1',
+      'Çocuğun güvenliği ve şiddetin önlenmesi',
+      17,
+      2,
+      9,
+      3,
+      1,
+      1,
+      1,
+    ]);
+    expect(byArea.rowCount).toBe(3);
+    expect(byArea.getColumn(2).width).toBeGreaterThan(byArea.getColumn(3).width ?? 0);
+
+    const overdue = sheet(workbook, 'Overdue actions');
+    expect(overdue.getRow(2).getCell(9).value).toBe('Şırnak ve Iğdır illerinde uygun bina bulunamadı');
+    expect(overdue.getRow(2).getCell(8).value).toBe(true);
+
+    const indicators = sheet(workbook, 'Indicators');
+    expect(indicators.getRow(2).getCell(6).value).toBe(81.5);
+    // An unknown value is an empty cell, not zero.
+    expect(indicators.getRow(3).getCell(5).value).toBeNull();
+  });
+});
