@@ -5,11 +5,14 @@ import {
   date,
   doublePrecision,
   foreignKey,
+  index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
+  timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
 
@@ -146,8 +149,11 @@ export const actions = pgTable(
     titleEn: text('title_en').notNull(),
     responsibleAgency: agencyCode('responsible_agency').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** The plan's own due date; a re-baselined date lives in `due_date_revisions`, so the seed never overwrites it. */
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     source: text().notNull(),
+    /** Optimistic concurrency for re-baselining; the seed leaves it alone. */
+    version: integer().notNull().default(1),
   },
   (t) => [check('actions_date_order', sql`${t.startDate} <= ${t.dueDate}`)],
 );
@@ -223,6 +229,35 @@ export const coordinationBodies = pgTable(
 );
 export type CoordinationBodyRow = typeof coordinationBodies.$inferSelect;
 
+/**
+ * Every move of an action's due date, with the reason: the plan's date stays in `actions.due_date`
+ * and the highest revision is the date in force.
+ */
+export const dueDateRevisions = pgTable(
+  'due_date_revisions',
+  {
+    actionCode: text('action_code')
+      .notNull()
+      .references(() => actions.code, { onDelete: 'cascade' }),
+    revision: integer().notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    previousDueDate: date('previous_due_date', { mode: 'string' }).notNull(),
+    reason: text().notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionCode, t.revision] }),
+    check('due_date_revisions_revision', sql`${t.revision} >= 1`),
+    check('due_date_revisions_reason', sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+export type DueDateRevisionRow = typeof dueDateRevisions.$inferSelect;
+
+export const meetingState = pgEnum('meeting_state', ['OPEN', 'CLOSED']);
+export const agendaItemKind = pgEnum('agenda_item_kind', ['GOAL', 'ACTION', 'INDICATOR', 'FOLLOW_UP']);
+export const followUpStatus = pgEnum('follow_up_status', ['OPEN', 'DONE']);
+
 export const meetings = pgTable('meetings', {
   id: text().primaryKey(),
   bodyId: text('body_id')
@@ -233,10 +268,80 @@ export const meetings = pgTable('meetings', {
   date: date({ mode: 'string' }).notNull(),
   title: text().notNull(),
   summary: text().notNull(),
+  /** Decisions as a historic record words them; tracked decisions with an owner are in `decisions`. */
   decisions: text().array().notNull(),
   source: text().notNull(),
+  // Rows that predate scheduling are historic records of meetings long held, hence CLOSED by default.
+  state: meetingState().notNull().default('CLOSED'),
+  minutes: text(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: text('closed_by'),
+  version: integer().notNull().default(1),
 });
 export type MeetingRow = typeof meetings.$inferSelect;
+
+export const decisions = pgTable(
+  'decisions',
+  {
+    /** Readable: `<meeting id>-d<n>`. */
+    id: text().primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer().notNull(),
+    text: text().notNull(),
+    ownerAgency: agencyCode('owner_agency').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: followUpStatus().notNull().default('OPEN'),
+    doneNote: text('done_note'),
+    doneBy: text('done_by'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    unique('decisions_meeting_position').on(t.meetingId, t.position),
+    index('decisions_owner_status').on(t.ownerAgency, t.status),
+  ],
+);
+export type DecisionRow = typeof decisions.$inferSelect;
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    /** Readable: `<meeting id>-a<position>`. */
+    id: text().primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer().notNull(),
+    kind: agendaItemKind().notNull(),
+    /** A goal, action or indicator code; for a follow-up, the decision id. */
+    refCode: text('ref_code').notNull(),
+    note: text(),
+    carriedFromDecisionId: text('carried_from_decision_id').references(() => decisions.id),
+  },
+  (t) => [
+    unique('agenda_items_meeting_position').on(t.meetingId, t.position),
+    check(
+      'agenda_items_follow_up',
+      sql`(${t.kind} = 'FOLLOW_UP') = (${t.carriedFromDecisionId} is not null)`,
+    ),
+  ],
+);
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+
+/** The board pack as it stood when the meeting closed; later reports never change it. */
+export const meetingSnapshots = pgTable('meeting_snapshots', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  takenBy: text('taken_by').notNull(),
+  content: jsonb().notNull(),
+});
+export type MeetingSnapshotRow = typeof meetingSnapshots.$inferSelect;
 
 export * from '@cocuk-koruma/common/progress/tables';
 export * from '@cocuk-koruma/common/audit/tables';

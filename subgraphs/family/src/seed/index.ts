@@ -1,4 +1,4 @@
-import { seedProgress, type Database, type ProgressSeed } from '@cocuk-koruma/common';
+import { partsOf, seedProgress, type Database, type ProgressSeed } from '@cocuk-koruma/common';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -33,6 +33,7 @@ export const progressSeed: ProgressSeed = {
   reports: exampleReports,
   measurements: exampleMeasurements,
   serviceFigures,
+  parts: partsOf(plan.actions, 'FAMILY'),
 };
 
 /** `set` of an upsert: every column but the key takes the seeded value. */
@@ -87,7 +88,8 @@ export async function seed(db: Database<FamilySchema>): Promise<void> {
     await tx
       .insert(actions)
       .values(actionRows)
-      .onConflictDoUpdate({ target: actions.code, set: fromExcluded(actions, ['code']) });
+      // version counts re-baselinings, which are the secretariat's data, not the plan's.
+      .onConflictDoUpdate({ target: actions.code, set: fromExcluded(actions, ['code', 'version']) });
     await tx.delete(actionCollaborators).where(
       notInArray(
         sql`${actionCollaborators.actionCode} || '/' || ${actionCollaborators.institutionCode}`,
