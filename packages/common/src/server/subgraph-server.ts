@@ -7,10 +7,10 @@ import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Agency } from '../agencies';
 import type { Caller } from '../auth/caller';
-import type { AuthConfig } from '../auth/config';
+import { authConfig, type AuthConfig } from '../auth/config';
 import { callerOf, requireBearerToken } from '../auth/http';
 import { createTokenVerifier } from '../auth/verifier';
-import type { DatabaseConfig } from '../config';
+import { databaseConfig, type DatabaseConfig } from '../config';
 import { openDatabase, type Database, type OpenDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logger';
 import { scalarResolvers } from '../scalars';
@@ -108,4 +108,17 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     await database.close();
     throw error;
   }
+}
+
+/**
+ * A subgraph's `createServer`: builds it without listening, on its configured database and
+ * Keycloak unless a test passes its own.
+ */
+export function subgraphServerFactory<S extends Record<string, unknown>, C extends CallerContext>(
+  definition: SubgraphDefinition<S, C>,
+) {
+  return (
+    database: DatabaseConfig = databaseConfig(definition.agency.slug),
+    auth: AuthConfig = authConfig(),
+  ): Promise<SubgraphServer<S>> => createSubgraphServer(definition, database, auth);
 }
