@@ -1,10 +1,14 @@
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Caller } from '@cocuk-koruma/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import express from 'express';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { BoardPack } from '../src/exports/board-pack-query';
 import { renderBoardPackCsv } from '../src/exports/csv';
 import { PDF_FOOTER, renderBoardPackPdf } from '../src/exports/pdf';
+import { boardPackExportHandler, type BoardPackFetcher } from '../src/exports/route';
 import { renderBoardPackXlsx } from '../src/exports/xlsx';
 
 const AREA_A1 = {
@@ -318,5 +322,118 @@ describe('the XLSX board pack', () => {
     expect(indicators.getRow(2).getCell(6).value).toBe(81.5);
     // An unknown value is an empty cell, not zero.
     expect(indicators.getRow(3).getCell(5).value).toBeNull();
+  });
+});
+
+const CALLER: Caller = {
+  subject: 'sub-1',
+  username: 'family.board',
+  agency: 'FAMILY',
+  roles: ['board-member'],
+  clientId: 'portal',
+  token: 'raw-token',
+};
+
+/** The route's HTTP behaviour against a stand-in for the gateway's query pipeline. */
+async function serveExports(fetchPack: BoardPackFetcher): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express();
+  app.get(
+    '/exports/board-pack/:file',
+    (_req, res, next) => {
+      res.locals.caller = CALLER;
+      next();
+    },
+    boardPackExportHandler(fetchPack, createLogger('test')),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/exports/board-pack/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the board pack download route', () => {
+  it('fetches the pack for the meeting in the path as the caller and sends it as an attachment', async () => {
+    const calls: [string, Caller][] = [];
+    const served = await serveExports(async (meetingId, caller) => {
+      calls.push([meetingId, caller]);
+      return { data: { boardPack: PACK } };
+    });
+    try {
+      const response = await fetch(`${served.url}central-12.csv`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="board-pack-central-12.csv"');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe(renderBoardPackCsv(PACK));
+      expect(calls).toEqual([['central-12', CALLER]]);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it.each([
+    ['NOT_FOUND', 404],
+    ['FORBIDDEN', 403],
+    ['BAD_USER_INPUT', 400],
+    ['UNAUTHENTICATED', 401],
+    ['SUBGRAPH_UNAVAILABLE', 502],
+    ['INTERNAL_SERVER_ERROR', 500],
+    ['GRAPHQL_VALIDATION_FAILED', 500],
+  ])('answers a %s error with HTTP %i and the errors as JSON', async (code, status) => {
+    const errors = [{ message: `failed with ${code}`, extensions: { code } }];
+    const served = await serveExports(async () => ({ data: null, errors }));
+    try {
+      const response = await fetch(`${served.url}central-12.pdf`);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ errors });
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('refuses a pack that came with errors beside its data rather than print it incomplete', async () => {
+    const errors = [{ message: 'justice is down', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }];
+    const served = await serveExports(async () => ({ data: { boardPack: PACK }, errors }));
+    try {
+      const response = await fetch(`${served.url}central-12.xlsx`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ errors });
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('answers 404 for a format it does not make, without running the query', async () => {
+    let called = false;
+    const served = await serveExports(async () => {
+      called = true;
+      return { data: { boardPack: PACK } };
+    });
+    try {
+      for (const file of ['central-12.docx', 'central-12', '.pdf']) {
+        const response = await fetch(`${served.url}${file}`);
+        expect(response.status, file).toBe(404);
+        const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+        expect(body.errors[0]?.extensions.code).toBe('NOT_FOUND');
+      }
+      expect(called).toBe(false);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('keeps the attachment header well-formed whatever the meeting id holds', async () => {
+    const served = await serveExports(async () => ({ data: { boardPack: PACK } }));
+    try {
+      const response = await fetch(`${served.url}${encodeURIComponent('a"b;c d')}.pdf`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="board-pack-a_b_c_d.pdf"');
+    } finally {
+      await served.close();
+    }
   });
 });

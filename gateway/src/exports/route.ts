@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import { callerOf, ErrorCode, isProduction, type Logger } from '@cocuk-koruma/common';
+import { callerOf, ErrorCode, isProduction, type Caller, type Logger } from '@cocuk-koruma/common';
 import type { RequestHandler, Response } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../data-source';
 import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query';
 import { renderBoardPackCsv } from './csv';
@@ -50,6 +50,12 @@ function filenameOf(meetingId: string, extension: string): string {
   return `board-pack-${meetingId.replace(/[^A-Za-z0-9._-]/g, '_')}.${extension}`;
 }
 
+/** Runs the `boardPack` query as the caller; a seam for tests of the HTTP mapping. */
+export type BoardPackFetcher = (
+  meetingId: string,
+  caller: Caller,
+) => Promise<FormattedExecutionResult<BoardPackQueryResult>>;
+
 /**
  * `GET /exports/board-pack/<meetingId>.<pdf|csv|xlsx>`, mounted behind the bearer-token check.
  * The pack is fetched by running the `boardPack` query through this gateway's own pipeline as the
@@ -57,6 +63,21 @@ function filenameOf(meetingId: string, extension: string): string {
  * exactly as they do to the GraphQL endpoint: a download is no side door.
  */
 export function boardPackExportRoute(apollo: ApolloServer<GatewayContext>, logger: Logger): RequestHandler {
+  return boardPackExportHandler(async (meetingId, caller) => {
+    const response = await apollo.executeOperation<BoardPackQueryResult>(
+      { query: BOARD_PACK_QUERY, variables: { meetingId } },
+      { contextValue: { caller } },
+    );
+    if (response.body.kind === 'single') return response.body.singleResult;
+    return {
+      errors: [
+        { message: 'The board pack query answered incrementally.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ],
+    };
+  }, logger);
+}
+
+export function boardPackExportHandler(fetchPack: BoardPackFetcher, logger: Logger): RequestHandler {
   return async (req, res) => {
     const file = String(req.params.file ?? '');
     const match = /^(.+)\.([A-Za-z0-9]+)$/.exec(file);
@@ -72,16 +93,7 @@ export function boardPackExportRoute(apollo: ApolloServer<GatewayContext>, logge
     }
     const meetingId = match[1];
 
-    const response = await apollo.executeOperation<BoardPackQueryResult>(
-      { query: BOARD_PACK_QUERY, variables: { meetingId } },
-      { contextValue: { caller: callerOf(res) } },
-    );
-    if (response.body.kind !== 'single') {
-      return refuse(res, 500, [
-        { message: 'The board pack query answered incrementally.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-      ]);
-    }
-    const { data, errors } = response.body.singleResult;
+    const { data, errors } = await fetchPack(meetingId, callerOf(res));
     // Any error refuses the download, even beside data: a printed pack missing figures would
     // be read as complete at the board table.
     if (errors?.length) return refuse(res, statusOf(errors), errors);
