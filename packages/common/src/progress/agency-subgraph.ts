@@ -6,6 +6,7 @@ import { subgraphTypeDefs } from '../typedefs';
 import { createProgressLoaders } from './loaders';
 import type { ProgressContext } from './resolvers';
 import { seedProgress, type ProgressSeed } from './seed';
+import { smallNumberThreshold } from './suppression';
 import type { ProgressSchema } from './tables';
 
 export interface AgencySubgraphOptions<S extends ProgressSchema> {
@@ -22,7 +23,13 @@ export function createProgressContext<S extends ProgressSchema>(
   caller: Caller,
   owner: AgencyCode,
 ): ProgressContext {
-  return { caller, owner, db: db as unknown as Database<ProgressSchema>, progress: createProgressLoaders(db) };
+  return {
+    caller,
+    owner,
+    db: db as unknown as Database<ProgressSchema>,
+    progress: createProgressLoaders(db),
+    smallNumberThreshold: smallNumberThreshold(),
+  };
 }
 
 /**
@@ -32,6 +39,8 @@ export function createProgressContext<S extends ProgressSchema>(
 export function agencySubgraph<S extends ProgressSchema>(
   options: AgencySubgraphOptions<S>,
 ): SubgraphDefinition<S, ProgressContext> {
+  // Read once here so a malformed value stops the service at start rather than failing each request.
+  smallNumberThreshold();
   return {
     agency: options.agency,
     typeDefs: subgraphTypeDefs(options.schemaFile),

@@ -2,9 +2,11 @@ import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import {
+  actionParts,
   commitments,
   indicatorMeasurements,
   progressReports,
+  type ActionPartRow,
   type CommitmentRow,
   type IndicatorMeasurementRow,
   type ProgressReportRow,
@@ -46,6 +48,15 @@ export function createProgressLoaders<S extends ProgressSchema>(db: Database<S>)
         .where(inArray(indicatorMeasurements.actionCode, [...codes]))
         .orderBy(asc(indicatorMeasurements.indicatorCode), asc(indicatorMeasurements.period));
       return groupBy(codes, rows, (r) => r.actionCode);
+    }),
+    /** This agency's part in other agencies' actions, by action code; null where it has none. */
+    parts: new DataLoader<string, ActionPartRow | null>(async (codes) => {
+      const rows = await db
+        .select()
+        .from(actionParts)
+        .where(inArray(actionParts.actionCode, [...codes]));
+      const byCode = new Map(rows.map((r) => [r.actionCode, r]));
+      return codes.map((c) => byCode.get(c) ?? null);
     }),
   };
 }

@@ -6,6 +6,7 @@ import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { notFound } from '../errors';
 import type { ProgressLoaders } from './loaders';
+import { suppressSmallCells, type MeasurementView } from './suppression';
 import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables';
 
 /** What `Query.<agency>` returns: the agency's own root object. */
@@ -24,6 +25,8 @@ export interface ProgressContext {
   owner: AgencyCode;
   db: Database<ProgressSchema>;
   progress: ProgressLoaders;
+  /** Province counts below this are suppressed for readers outside the owning agency. */
+  smallNumberThreshold: number;
 }
 
 /** The latest approved report: the official progress every reader sees and status derives from. */
@@ -35,6 +38,14 @@ function latestApproved(reports: ProgressReportRow[]): ProgressReportRow | null 
 /** Drafts and reports under review stay inside the agency; everyone else sees approved ones. */
 function visible(reports: ProgressReportRow[], ctx: ProgressContext): ProgressReportRow[] {
   return ctx.caller.agency === ctx.owner ? reports : reports.filter((r) => r.state === 'APPROVED');
+}
+
+/** An action's measurements as this caller may see them: small province counts hidden from outsiders. */
+export async function visibleMeasurements(actionCode: string, ctx: ProgressContext): Promise<MeasurementView[]> {
+  return suppressSmallCells(await ctx.progress.measurements.load(actionCode), {
+    threshold: ctx.smallNumberThreshold,
+    reveal: ctx.caller.agency === ctx.owner,
+  });
 }
 
 /** Per period, the newest revision the caller may see. */
@@ -60,8 +71,7 @@ export const actionProgressResolvers = {
     currentPerPeriod(visible(await ctx.progress.reports.load(action.code), ctx)),
   reportHistory: async (action: ActionKey, args: { period: string }, ctx: ProgressContext) =>
     visible(await ctx.progress.reports.load(action.code), ctx).filter((r) => r.period === args.period),
-  measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
-    ctx.progress.measurements.load(action.code),
+  measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) => visibleMeasurements(action.code, ctx),
 };
 
 /** Resolvers of an agency's root object (`Query.justice` and its fields). */

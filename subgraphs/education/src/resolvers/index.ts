@@ -1,11 +1,17 @@
 import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/common';
-import { responsibleFor } from '@cocuk-koruma/plan';
+import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
+import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/common/progress/parts';
+import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const resolvers: Resolvers = {
   Mutation: { education: () => ({ agency: 'EDUCATION' }) },
-  EducationMutations: progressMutationResolvers({ agency: 'EDUCATION', responsibleFor }),
+  EducationMutations: {
+    ...progressMutationResolvers({ agency: 'EDUCATION', responsibleFor }),
+    ...partMutationResolvers({ agency: 'EDUCATION' }),
+  },
   Query: { education: () => ({ agency: 'EDUCATION' }) },
-  EducationAgency: agencyRootResolvers,
-  EducationAction: actionProgressResolvers,
+  EducationAgency: { ...agencyRootResolvers, ...partRootResolvers },
+  EducationAction: { ...actionProgressResolvers, ...indicatorProgressResolvers(plan.actions) },
+  EducationParty: partyEntityResolvers,
 };

@@ -6,6 +6,7 @@ import {
   parseArgs,
   progressMutationResolvers,
 } from '@cocuk-koruma/common';
+import { partMutationResolvers } from '@cocuk-koruma/common/progress/parts';
 import { responsibleFor } from '@cocuk-koruma/plan';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation' | 'FamilyMutations'> 
   Mutation: { family: () => ({ agency: 'FAMILY' }) },
   FamilyMutations: {
     ...progressMutationResolvers({ agency: 'FAMILY', responsibleFor }),
+    ...partMutationResolvers({ agency: 'FAMILY' }),
     recordMeeting: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: meetingInput }), args).input;

@@ -1,4 +1,4 @@
-import { seedProgress, type Database, type ProgressSeed } from '@cocuk-koruma/common';
+import { partsOf, seedProgress, type Database, type ProgressSeed } from '@cocuk-koruma/common';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -33,6 +33,7 @@ export const progressSeed: ProgressSeed = {
   reports: exampleReports,
   measurements: exampleMeasurements,
   serviceFigures,
+  parts: partsOf(plan.actions, 'FAMILY'),
 };
 
 /** `set` of an upsert: every column but the key takes the seeded value. */

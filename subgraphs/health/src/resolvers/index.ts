@@ -1,11 +1,17 @@
 import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/common';
-import { responsibleFor } from '@cocuk-koruma/plan';
+import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
+import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/common/progress/parts';
+import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const resolvers: Resolvers = {
   Mutation: { health: () => ({ agency: 'HEALTH' }) },
-  HealthMutations: progressMutationResolvers({ agency: 'HEALTH', responsibleFor }),
+  HealthMutations: {
+    ...progressMutationResolvers({ agency: 'HEALTH', responsibleFor }),
+    ...partMutationResolvers({ agency: 'HEALTH' }),
+  },
   Query: { health: () => ({ agency: 'HEALTH' }) },
-  HealthAgency: agencyRootResolvers,
-  HealthAction: actionProgressResolvers,
+  HealthAgency: { ...agencyRootResolvers, ...partRootResolvers },
+  HealthAction: { ...actionProgressResolvers, ...indicatorProgressResolvers(plan.actions) },
+  HealthParty: partyEntityResolvers,
 };

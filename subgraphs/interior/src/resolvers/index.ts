@@ -1,11 +1,17 @@
 import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/common';
-import { responsibleFor } from '@cocuk-koruma/plan';
+import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
+import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/common/progress/parts';
+import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const resolvers: Resolvers = {
   Mutation: { interior: () => ({ agency: 'INTERIOR' }) },
-  InteriorMutations: progressMutationResolvers({ agency: 'INTERIOR', responsibleFor }),
+  InteriorMutations: {
+    ...progressMutationResolvers({ agency: 'INTERIOR', responsibleFor }),
+    ...partMutationResolvers({ agency: 'INTERIOR' }),
+  },
   Query: { interior: () => ({ agency: 'INTERIOR' }) },
-  InteriorAgency: agencyRootResolvers,
-  InteriorAction: actionProgressResolvers,
+  InteriorAgency: { ...agencyRootResolvers, ...partRootResolvers },
+  InteriorAction: { ...actionProgressResolvers, ...indicatorProgressResolvers(plan.actions) },
+  InteriorParty: partyEntityResolvers,
 };

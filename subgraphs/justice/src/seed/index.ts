@@ -1,4 +1,4 @@
-import type { ProgressSeed } from '@cocuk-koruma/common';
+import { partsOf, type ProgressSeed } from '@cocuk-koruma/common';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { exampleMeasurements, exampleReports } from './example-progress';
 import { serviceFigures } from './service-figures';
@@ -9,4 +9,5 @@ export const seed: ProgressSeed = {
   reports: exampleReports,
   measurements: exampleMeasurements,
   serviceFigures,
+  parts: partsOf(plan.actions, 'JUSTICE'),
 };

@@ -1,0 +1,8 @@
+import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
+import { plan } from '@cocuk-koruma/plan';
+import type { Resolvers } from '../generated/resolvers-types';
+
+// The family ministry's own actions measure their indicators like every agency's do.
+export const indicatorResolvers = {
+  FamilyAction: indicatorProgressResolvers(plan.actions),
+} satisfies Resolvers;
