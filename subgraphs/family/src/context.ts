@@ -1,4 +1,5 @@
 import { createProgressContext, type Caller, type Database, type ProgressContext } from '@cocuk-koruma/common';
+import { systemClock, type Clock } from './clock';
 import type * as tables from './db/schema';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders';
 
@@ -9,8 +10,14 @@ export type FamilySchema = typeof tables;
 export interface FamilyContext extends ProgressContext {
   familyDb: Database<FamilySchema>;
   family: FamilyLoaders;
+  clock: Clock;
 }
 
 export function createFamilyContext(db: Database<FamilySchema>, caller: Caller): FamilyContext {
-  return { ...createProgressContext(db, caller, 'FAMILY'), familyDb: db, family: createFamilyLoaders(db) };
+  return {
+    ...createProgressContext(db, caller, 'FAMILY'),
+    familyDb: db,
+    family: createFamilyLoaders(db),
+    clock: systemClock,
+  };
 }

@@ -4,11 +4,15 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import {
   actionCollaborators,
   actions,
+  agendaItems,
   coordinationBodies,
+  decisions,
+  dueDateRevisions,
   editionAdoptionDates,
   indicators,
   institutions,
   meetings,
+  meetingSnapshots,
   provinces,
   strategicAreas,
   strategicGoals,
@@ -16,6 +20,10 @@ import {
   strategyEvents,
   type ActionRow,
   type AdoptionDateRow,
+  type AgendaItemRow,
+  type DecisionRow,
+  type DueDateRevisionRow,
+  type MeetingSnapshotRow,
   type AreaRow,
   type CoordinationBodyRow,
   type GoalRow,
@@ -175,6 +183,70 @@ export function createFamilyLoaders(db: Database<FamilySchema>) {
           .where(inArray(meetings.bodyId, [...bodyIds]))
           .orderBy(asc(meetings.date)),
         (r) => r.bodyId,
+      ),
+    ),
+    /** Re-baselinings of each action, oldest first: the last one is the due date in force. */
+    dueDateRevisions: new DataLoader<string, DueDateRevisionRow[]>(async (actionCodes) =>
+      groupBy(
+        actionCodes,
+        await db
+          .select()
+          .from(dueDateRevisions)
+          .where(inArray(dueDateRevisions.actionCode, [...actionCodes]))
+          .orderBy(asc(dueDateRevisions.revision)),
+        (r) => r.actionCode,
+      ),
+    ),
+    meeting: new DataLoader<string, MeetingRow | null>(async (ids) =>
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(meetings)
+          .where(inArray(meetings.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+    decision: new DataLoader<string, DecisionRow | null>(async (ids) =>
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(decisions)
+          .where(inArray(decisions.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+    decisionsByMeeting: new DataLoader<string, DecisionRow[]>(async (meetingIds) =>
+      groupBy(
+        meetingIds,
+        await db
+          .select()
+          .from(decisions)
+          .where(inArray(decisions.meetingId, [...meetingIds]))
+          .orderBy(asc(decisions.position)),
+        (r) => r.meetingId,
+      ),
+    ),
+    agendaByMeeting: new DataLoader<string, AgendaItemRow[]>(async (meetingIds) =>
+      groupBy(
+        meetingIds,
+        await db
+          .select()
+          .from(agendaItems)
+          .where(inArray(agendaItems.meetingId, [...meetingIds]))
+          .orderBy(asc(agendaItems.position)),
+        (r) => r.meetingId,
+      ),
+    ),
+    snapshot: new DataLoader<string, MeetingSnapshotRow | null>(async (meetingIds) =>
+      byKey(
+        meetingIds,
+        await db
+          .select()
+          .from(meetingSnapshots)
+          .where(inArray(meetingSnapshots.meetingId, [...meetingIds])),
+        (r) => r.meetingId,
       ),
     ),
     editionsByDocument: new DataLoader<string, StrategyEditionRow[]>(async (documentCodes) =>

@@ -58,7 +58,7 @@ describe('provinces and coordination bodies', () => {
 
   it('records the central coordination, its unconfirmed chair, the 11th meeting and the unnumbered approval', async () => {
     const body = await family.query<BodyData>(
-      '{ coordinationBody(id: "central") { level chair meetingFrequency note province { plateCode } meetings { id number date bodyConfirmed decisions } } }',
+      '{ coordinationBody(id: "central") { level chair meetingFrequency note province { plateCode } meetings { id number date bodyConfirmed decisions: recordedDecisions } } }',
     );
     expect(body.errors).toBeUndefined();
     const central = defined(body.data).coordinationBody;

@@ -13,7 +13,11 @@ export const codeArgs = z.object({ code });
 export const idArgs = z.object({ id: code });
 export const plateCodeArgs = z.object({ plateCode });
 export const goalsArgs = z.object({ areaCode: code.nullish() });
-export const actionsArgs = z.object({ areaCode: code.nullish(), goalCode: code.nullish() });
+export const actionsArgs = z.object({
+  areaCode: code.nullish(),
+  goalCode: code.nullish(),
+  codes: z.array(code).max(500, 'may name at most 500 actions').nullish(),
+});
 export const bodiesArgs = z.object({ plateCode: plateCode.nullish() });
 export const meetingsArgs = z.object({ bodyId: code.nullish() });
 

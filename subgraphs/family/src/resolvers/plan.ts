@@ -47,12 +47,14 @@ const planActionFields = {
 
 /**
  * Resolves a `<Agency>Action` representation from the gateway. A code that is not in the plan, or
- * that the plan gives to another agency, is null: the row exists but not as this type.
+ * that the plan gives to another agency, is null: the row exists but not as this type. The
+ * `status` the gateway sends for `@requires(fields: "status")` is kept for `overdue`.
  */
 function referenceOf(agency: AgencyCode) {
-  return async (ref: { code: string }, ctx: FamilyContext) => {
+  return async (ref: { code: string; status?: unknown }, ctx: FamilyContext) => {
     const action = await ctx.family.action.load(ref.code);
-    return action?.responsibleAgency === agency ? action : null;
+    if (action?.responsibleAgency !== agency) return null;
+    return 'status' in ref ? { ...action, status: ref.status } : action;
   };
 }
 
@@ -81,8 +83,9 @@ export const planResolvers = {
       return goal;
     },
     actions: async (_parent, args, ctx) => {
-      const { areaCode, goalCode } = parseArgs(actionsArgs, args);
+      const { areaCode, goalCode, codes } = parseArgs(actionsArgs, args);
       const conditions: SQL[] = [];
+      if (codes) conditions.push(inArray(actions.code, codes));
       if (args.responsible) conditions.push(eq(actions.responsibleAgency, args.responsible));
       if (goalCode) conditions.push(eq(actions.goalCode, goalCode));
       if (areaCode) {

@@ -1,0 +1,177 @@
+import { appendAudit, assertSecretariat, badUserInput, conflict, notFound, parseArgs } from '@cocuk-koruma/common';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { daysBetween, escalationDays } from '../clock';
+import type { FamilyContext } from '../context';
+import { actions, dueDateRevisions, type ActionRow } from '../db/schema';
+import { currentDueDate, latenessOf, reasonText, statusForLateness } from '../deadlines';
+import type { ActionStatus, AgencyCode, Resolvers } from '../generated/resolvers-types';
+import { readLiveActions } from '../live';
+
+/** What `Escalation` resolves from; `action` is the plan row, resolved as the `Action` entity. */
+export interface EscalationModel {
+  action: ActionRow;
+  actionCode: string;
+  title: string;
+  responsibleAgency: AgencyCode;
+  dueDate: string;
+  originalDueDate: string;
+  daysOverdue: number;
+  status: ActionStatus;
+  reportPeriod: string | null;
+  reportNarrative: string | null;
+  rebaselineReason: string | null;
+  reason: string | null;
+}
+
+const rebaselineInput = z.object({
+  actionCode: z.string().trim().min(1, 'must not be empty').max(64),
+  newDueDate: z.iso.date('must be a date such as 2027-06-30'),
+  reason: z
+    .string('must say why the due date moves')
+    .trim()
+    .min(1, 'must say why the due date moves')
+    .max(2_000, 'must be at most 2000 characters'),
+  expectedVersion: z.number().int().min(1, 'must be the version you read (1 or more)'),
+});
+
+const escalationArgs = z.object({
+  afterDays: z.number().int().min(0, 'must be 0 or more days').max(36_500).nullish(),
+});
+
+/** Due-date fields every action type shares: the plan's date, its revisions and lateness. */
+export const actionDeadlineFields = {
+  originalDueDate: (action: ActionRow) => action.dueDate,
+  dueDate: async (action: ActionRow, _args: unknown, ctx: FamilyContext) =>
+    currentDueDate(action, await ctx.family.dueDateRevisions.load(action.code)),
+  dueDateHistory: (action: ActionRow, _args: unknown, ctx: FamilyContext) =>
+    ctx.family.dueDateRevisions.load(action.code),
+  version: (action: ActionRow) => action.version,
+  overdue: async (action: ActionRow, _args: unknown, ctx: FamilyContext) => {
+    const due = currentDueDate(action, await ctx.family.dueDateRevisions.load(action.code));
+    return latenessOf(due, await statusForLateness(action, ctx), ctx.clock.today()).overdue;
+  },
+  daysOverdue: async (action: ActionRow, _args: unknown, ctx: FamilyContext) => {
+    const due = currentDueDate(action, await ctx.family.dueDateRevisions.load(action.code));
+    return latenessOf(due, await statusForLateness(action, ctx), ctx.clock.today()).daysOverdue;
+  },
+};
+
+/** Actions overdue by more than `afterDays`, most overdue first, with their owners' reasons. */
+export async function escalationsOf(ctx: FamilyContext, afterDays: number): Promise<EscalationModel[]> {
+  const today = ctx.clock.today();
+  const [rows, revisions] = await Promise.all([
+    ctx.familyDb.select().from(actions).orderBy(asc(actions.position)),
+    ctx.familyDb.select().from(dueDateRevisions).orderBy(asc(dueDateRevisions.revision)),
+  ]);
+  const revisionsOf = (code: string) => revisions.filter((r) => r.actionCode === code);
+  // Only actions late enough by date alone need their status read from the agencies.
+  const candidates = rows.filter((a) => daysBetween(currentDueDate(a, revisionsOf(a.code)), today) > afterDays);
+  const live = await readLiveActions(
+    ctx,
+    candidates.map((a) => a.code),
+  );
+  const escalations: EscalationModel[] = [];
+  for (const action of candidates) {
+    const history = revisionsOf(action.code);
+    const dueDate = currentDueDate(action, history);
+    const progress = live.get(action.code);
+    // An action whose status could not be read is not escalated on a guess.
+    if (!progress?.status) continue;
+    const { overdue, daysOverdue } = latenessOf(dueDate, progress.status, today);
+    if (!overdue || daysOverdue === null || daysOverdue <= afterDays) continue;
+    const rebaselineReason = history.at(-1)?.reason ?? null;
+    escalations.push({
+      action,
+      actionCode: action.code,
+      title: action.title,
+      responsibleAgency: action.responsibleAgency,
+      dueDate,
+      originalDueDate: action.dueDate,
+      daysOverdue,
+      status: progress.status,
+      reportPeriod: progress.latestReport?.period ?? null,
+      reportNarrative: progress.latestReport?.narrative ?? null,
+      rebaselineReason,
+      reason: reasonText(progress.latestReport, rebaselineReason),
+    });
+  }
+  return escalations.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
+}
+
+export const deadlineResolvers = {
+  Query: {
+    escalations: async (_parent, args, ctx) => {
+      const { afterDays } = parseArgs(escalationArgs, args);
+      return escalationsOf(ctx, afterDays ?? escalationDays());
+    },
+  },
+  FamilyMutations: {
+    rebaselineAction: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: rebaselineInput }), args).input;
+      if (!(await ctx.family.action.load(input.actionCode))) throw notFound('action', input.actionCode);
+      return ctx.familyDb.transaction(async (tx) => {
+        const [action] = await tx.select().from(actions).where(eq(actions.code, input.actionCode)).for('update');
+        if (!action) throw notFound('action', input.actionCode);
+        if (action.version !== input.expectedVersion) {
+          throw conflict(
+            `Action ${action.code} is at version ${action.version}, not ${input.expectedVersion}: its due date changed since you read it. Reload and try again.`,
+            { reason: 'STALE_VERSION', currentVersion: action.version },
+          );
+        }
+        const history = await tx
+          .select()
+          .from(dueDateRevisions)
+          .where(eq(dueDateRevisions.actionCode, action.code))
+          .orderBy(asc(dueDateRevisions.revision));
+        const previousDueDate = currentDueDate(action, history);
+        if (input.newDueDate === previousDueDate) {
+          throw badUserInput(
+            `input.newDueDate: ${action.code} is already due on ${previousDueDate}.`,
+            'input.newDueDate',
+          );
+        }
+        if (input.newDueDate < action.startDate) {
+          throw badUserInput(
+            `input.newDueDate: must not be before the action's start date ${action.startDate}.`,
+            'input.newDueDate',
+          );
+        }
+        const revision = (history.at(-1)?.revision ?? 0) + 1;
+        await tx.insert(dueDateRevisions).values({
+          actionCode: action.code,
+          revision,
+          dueDate: input.newDueDate,
+          previousDueDate,
+          reason: input.reason,
+          changedBy: ctx.caller.username,
+        });
+        const [saved] = await tx
+          .update(actions)
+          .set({ version: action.version + 1 })
+          .where(eq(actions.code, action.code))
+          .returning();
+        if (!saved) throw new Error('Re-baselining returned no action row.');
+        await appendAudit(tx, {
+          kind: 'WRITE',
+          caller: ctx.caller,
+          operation: 'rebaselineAction',
+          entityType: 'Action',
+          entityIds: [action.code, `${action.code}/due/r${revision}`],
+          beforeVersion: action.version,
+          afterVersion: saved.version,
+          // The full reason is in due_date_revisions; the audit detail has a size limit.
+          detail: { from: previousDueDate, to: input.newDueDate, reason: input.reason.slice(0, 500) },
+        });
+        // The request's loader may already hold the old history.
+        ctx.family.dueDateRevisions.clear(action.code);
+        ctx.family.action.clear(action.code);
+        return saved;
+      });
+    },
+  },
+  Escalation: {
+    action: (escalation) => escalation.action,
+  },
+} satisfies Resolvers;

@@ -1,0 +1,412 @@
+import {
+  appendAudit,
+  assertCanWriteAgencyData,
+  assertSecretariat,
+  badUserInput,
+  conflict,
+  hasRole,
+  notFound,
+  parseArgs,
+} from '@cocuk-koruma/common';
+import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack';
+import type { FamilyContext } from '../context';
+import {
+  agendaItems,
+  decisions,
+  indicators,
+  meetingSnapshots,
+  meetings,
+  strategicGoals,
+  actions,
+  type AgendaItemRow,
+  type MeetingRow,
+} from '../db/schema';
+import type { Resolvers } from '../generated/resolvers-types';
+import { present } from './args';
+
+type Tx = Parameters<Parameters<FamilyContext['familyDb']['transaction']>[0]>[0];
+
+const id = z.string().trim().min(1, 'must not be empty').max(100);
+const version = z.number().int().min(1, 'must be the version you read (1 or more)');
+const date = z.iso.date('must be a date such as 2026-12-27');
+
+const scheduleInput = z.object({
+  bodyId: id,
+  date,
+  number: z.number().int().min(1, 'must be 1 or more').nullish(),
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+});
+const agendaInput = z.object({
+  meetingId: id,
+  kind: z.enum(['GOAL', 'ACTION', 'INDICATOR', 'FOLLOW_UP']),
+  refCode: id,
+  note: z.string().trim().max(2_000).nullish(),
+  expectedVersion: version,
+});
+const minutesInput = z.object({
+  meetingId: id,
+  minutes: z.string().trim().min(1, 'must not be empty').max(100_000),
+  expectedVersion: version,
+});
+const decisionInput = z.object({
+  meetingId: id,
+  text: z.string().trim().min(1, 'must say what was decided').max(5_000),
+  ownerAgency: z.enum(['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR'], {
+    error: 'a decision needs the agency that owns it, so its follow-up has someone to answer for it',
+  }),
+  dueDate: date.nullish().refine((d) => d != null, 'a decision needs a due date, so its follow-up can fall due'),
+});
+const completeInput = z.object({
+  decisionId: id,
+  note: z.string().trim().min(1, 'must say what was done').max(5_000),
+  expectedVersion: version,
+});
+const closeInput = z.object({ meetingId: id, expectedVersion: version });
+const boardPackArgs = z.object({ meetingId: id });
+
+/** Locks the meeting for the change and refuses a closed meeting or a stale version. */
+async function lockOpenMeeting(tx: Tx, meetingId: string, expected: number | null): Promise<MeetingRow> {
+  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!meeting) throw notFound('meeting', meetingId);
+  if (meeting.state === 'CLOSED') {
+    throw conflict(`Meeting ${meeting.id} is closed; its record no longer changes.`, {
+      reason: 'MEETING_CLOSED',
+      currentVersion: meeting.version,
+    });
+  }
+  if (expected !== null && meeting.version !== expected) {
+    throw conflict(
+      `Meeting ${meeting.id} is at version ${meeting.version}, not ${expected}: someone changed it since you read it. Reload and try again.`,
+      { reason: 'STALE_VERSION', currentVersion: meeting.version },
+    );
+  }
+  return meeting;
+}
+
+async function bump(tx: Tx, meeting: MeetingRow, values: Partial<MeetingRow> = {}): Promise<MeetingRow> {
+  const [saved] = await tx
+    .update(meetings)
+    .set({ ...values, version: meeting.version + 1 })
+    .where(eq(meetings.id, meeting.id))
+    .returning();
+  if (!saved) throw new Error('Updating the meeting returned no row.');
+  return saved;
+}
+
+async function auditMeeting(
+  tx: Tx,
+  ctx: FamilyContext,
+  operation: string,
+  before: MeetingRow | null,
+  after: MeetingRow,
+  entityIds: string[] = [],
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await appendAudit(tx, {
+    kind: 'WRITE',
+    caller: ctx.caller,
+    operation,
+    entityType: 'Meeting',
+    entityIds: [after.id, ...entityIds],
+    beforeVersion: before?.version ?? null,
+    afterVersion: after.version,
+    detail: detail ?? { state: after.state },
+  });
+}
+
+/** The agenda reference must name something that exists; a follow-up names an earlier decision. */
+async function assertRefExists(tx: Tx, kind: AgendaItemRow['kind'], refCode: string): Promise<void> {
+  const [found] =
+    kind === 'GOAL'
+      ? await tx.select({ code: strategicGoals.code }).from(strategicGoals).where(eq(strategicGoals.code, refCode))
+      : kind === 'ACTION'
+        ? await tx.select({ code: actions.code }).from(actions).where(eq(actions.code, refCode))
+        : kind === 'INDICATOR'
+          ? await tx.select({ code: indicators.code }).from(indicators).where(eq(indicators.code, refCode))
+          : await tx.select({ code: decisions.id }).from(decisions).where(eq(decisions.id, refCode));
+  if (!found) {
+    const what = { GOAL: 'strategic goal', ACTION: 'action', INDICATOR: 'indicator', FOLLOW_UP: 'decision' }[kind];
+    throw notFound(what, refCode);
+  }
+}
+
+function frozen(snapshot: AgendaSnapshot | null, item: AgendaItemRow) {
+  return snapshot?.[item.id] ?? null;
+}
+
+async function agendaSnapshotOf(ctx: FamilyContext, meetingId: string): Promise<AgendaSnapshot | null> {
+  const row = await ctx.family.snapshot.load(meetingId);
+  return row ? parseSnapshot(row.content, meetingId).agenda : null;
+}
+
+export const meetingResolvers = {
+  Query: {
+    boardPack: async (_parent, args, ctx) => {
+      const { meetingId } = parseArgs(boardPackArgs, args);
+      const meeting = await ctx.family.meeting.load(meetingId);
+      if (!meeting) throw notFound('meeting', meetingId);
+      if (meeting.state === 'CLOSED') {
+        // A closed meeting's pack is what the board saw: never recomputed from later reports.
+        const snapshot = await ctx.family.snapshot.load(meeting.id);
+        if (!snapshot) {
+          throw notFound('board pack snapshot (the meeting was recorded after the fact, without one)', meeting.id);
+        }
+        return parseSnapshot(snapshot.content, meeting.id).boardPack;
+      }
+      const agenda = await ctx.family.agendaByMeeting.load(meeting.id);
+      return (await computeBoardPack(ctx, meeting, ctx.clock.now(), agenda)).boardPack;
+    },
+  },
+  Meeting: {
+    recordedDecisions: (meeting) => meeting.decisions,
+    decisions: (meeting, _args, ctx) => ctx.family.decisionsByMeeting.load(meeting.id),
+    agenda: (meeting, _args, ctx) => ctx.family.agendaByMeeting.load(meeting.id),
+  },
+  AgendaItem: {
+    carriedFrom: (item, _args, ctx) =>
+      item.carriedFromDecisionId ? ctx.family.decision.load(item.carriedFromDecisionId) : null,
+    snapshotStatus: async (item, _args, ctx) =>
+      frozen(await agendaSnapshotOf(ctx, item.meetingId), item)?.status ?? null,
+    snapshotValue: async (item, _args, ctx) => frozen(await agendaSnapshotOf(ctx, item.meetingId), item)?.value ?? null,
+  },
+  Decision: {
+    meeting: async (decision, _args, ctx) =>
+      present(await ctx.family.meeting.load(decision.meetingId), 'meeting', decision.meetingId),
+    overdue: (decision, _args, ctx) => decision.status === 'OPEN' && decision.dueDate < ctx.clock.today(),
+  },
+  FamilyMutations: {
+    scheduleMeeting: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: scheduleInput }), args).input;
+      const body = await ctx.family.body.load(input.bodyId);
+      if (!body) throw notFound('coordination body', input.bodyId);
+      // Central meetings are cited by number; the record has gaps, so the number is never guessed.
+      if (body.level === 'CENTRAL' && input.number == null) {
+        throw badUserInput(
+          'input.number: the Central Coordination numbers its meetings; give the number of this one.',
+          'input.number',
+        );
+      }
+      const meetingId = input.number ? `${body.id}-${input.number}` : `${body.id}-${input.date}`;
+      return ctx.familyDb.transaction(async (tx) => {
+        const [existing] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId));
+        if (existing)
+          throw conflict(`A meeting ${meetingId} is already on record; it was not changed.`, { id: meetingId });
+        const [row] = await tx
+          .insert(meetings)
+          .values({
+            id: meetingId,
+            bodyId: body.id,
+            bodyConfirmed: true,
+            number: input.number ?? null,
+            date: input.date,
+            title: input.title,
+            summary: '',
+            decisions: [],
+            source: `scheduled by the secretariat (${ctx.caller.username})`,
+            state: 'OPEN',
+            version: 1,
+          })
+          .returning();
+        if (!row) throw new Error('Scheduling the meeting returned no row.');
+        // Every decision of this body's earlier meetings that is still open comes back to the table.
+        const open = await tx
+          .select({ decision: decisions })
+          .from(decisions)
+          .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+          .where(
+            and(
+              eq(meetings.bodyId, body.id),
+              lte(meetings.date, input.date),
+              ne(meetings.id, meetingId),
+              eq(decisions.status, 'OPEN'),
+            ),
+          )
+          .orderBy(asc(meetings.date), asc(meetings.id), asc(decisions.position));
+        if (open.length > 0) {
+          await tx.insert(agendaItems).values(
+            open.map(({ decision }, index) => ({
+              id: `${meetingId}-a${index + 1}`,
+              meetingId,
+              position: index + 1,
+              kind: 'FOLLOW_UP' as const,
+              refCode: decision.id,
+              note: `Follow-up of ${decision.meetingId}: ${decision.text}`.slice(0, 2_000),
+              carriedFromDecisionId: decision.id,
+            })),
+          );
+        }
+        await auditMeeting(tx, ctx, 'scheduleMeeting', null, row, [], {
+          state: row.state,
+          carriedFollowUps: open.map(({ decision }) => decision.id),
+        });
+        return row;
+      });
+    },
+
+    addAgendaItem: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: agendaInput }), args).input;
+      return ctx.familyDb.transaction(async (tx) => {
+        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
+        await assertRefExists(tx, input.kind, input.refCode);
+        const items = await tx
+          .select()
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, meeting.id))
+          .orderBy(asc(agendaItems.position));
+        if (items.some((i) => i.kind === input.kind && i.refCode === input.refCode)) {
+          throw conflict(`${input.kind} ${input.refCode} is already on the agenda of ${meeting.id}.`, {
+            reason: 'ALREADY_ON_AGENDA',
+          });
+        }
+        const position = (items.at(-1)?.position ?? 0) + 1;
+        const itemId = `${meeting.id}-a${position}`;
+        await tx.insert(agendaItems).values({
+          id: itemId,
+          meetingId: meeting.id,
+          position,
+          kind: input.kind,
+          refCode: input.refCode,
+          note: input.note || null,
+          carriedFromDecisionId: input.kind === 'FOLLOW_UP' ? input.refCode : null,
+        });
+        const saved = await bump(tx, meeting);
+        await auditMeeting(tx, ctx, 'addAgendaItem', meeting, saved, [itemId], {
+          kind: input.kind,
+          refCode: input.refCode,
+        });
+        return saved;
+      });
+    },
+
+    recordMinutes: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: minutesInput }), args).input;
+      return ctx.familyDb.transaction(async (tx) => {
+        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
+        const saved = await bump(tx, meeting, { minutes: input.minutes });
+        await auditMeeting(tx, ctx, 'recordMinutes', meeting, saved);
+        return saved;
+      });
+    },
+
+    recordDecision: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: decisionInput }), args).input;
+      const dueDate = input.dueDate ?? '';
+      return ctx.familyDb.transaction(async (tx) => {
+        // No expectedVersion: a decision only adds to the meeting, but it does move the meeting's
+        // version, so whoever closes the meeting has seen every decision.
+        const meeting = await lockOpenMeeting(tx, input.meetingId, null);
+        if (dueDate < meeting.date) {
+          throw badUserInput(
+            `input.dueDate: a decision cannot fall due before its meeting (${meeting.date}).`,
+            'input.dueDate',
+          );
+        }
+        const existing = await tx
+          .select({ position: decisions.position })
+          .from(decisions)
+          .where(eq(decisions.meetingId, meeting.id))
+          .orderBy(asc(decisions.position));
+        const position = (existing.at(-1)?.position ?? 0) + 1;
+        const [decision] = await tx
+          .insert(decisions)
+          .values({
+            id: `${meeting.id}-d${position}`,
+            meetingId: meeting.id,
+            position,
+            text: input.text,
+            ownerAgency: input.ownerAgency,
+            dueDate,
+            recordedBy: ctx.caller.username,
+          })
+          .returning();
+        if (!decision) throw new Error('Recording the decision returned no row.');
+        const saved = await bump(tx, meeting);
+        await auditMeeting(tx, ctx, 'recordDecision', meeting, saved, [decision.id], {
+          ownerAgency: decision.ownerAgency,
+          dueDate: decision.dueDate,
+        });
+        return decision;
+      });
+    },
+
+    completeFollowUp: async (_root, args, ctx) => {
+      const input = parseArgs(z.object({ input: completeInput }), args).input;
+      const known = await ctx.family.decision.load(input.decisionId);
+      if (!known) throw notFound('decision', input.decisionId);
+      // The owner agency answers for its own follow-ups; the secretariat may close any.
+      if (!(hasRole(ctx.caller, 'secretariat') && ctx.caller.agency === 'FAMILY')) {
+        assertCanWriteAgencyData(ctx.caller, known.ownerAgency, ['liaison', 'focal-point']);
+      }
+      return ctx.familyDb.transaction(async (tx) => {
+        const [decision] = await tx.select().from(decisions).where(eq(decisions.id, input.decisionId)).for('update');
+        if (!decision) throw notFound('decision', input.decisionId);
+        if (decision.status === 'DONE') {
+          throw conflict(`Decision ${decision.id} is already done (${decision.doneNote ?? ''}).`, {
+            reason: 'ALREADY_DONE',
+            currentVersion: decision.version,
+          });
+        }
+        if (decision.version !== input.expectedVersion) {
+          throw conflict(
+            `Decision ${decision.id} is at version ${decision.version}, not ${input.expectedVersion}. Reload and try again.`,
+            { reason: 'STALE_VERSION', currentVersion: decision.version },
+          );
+        }
+        const [saved] = await tx
+          .update(decisions)
+          .set({
+            status: 'DONE',
+            doneNote: input.note,
+            doneBy: ctx.caller.username,
+            doneAt: new Date(),
+            version: decision.version + 1,
+          })
+          .where(eq(decisions.id, decision.id))
+          .returning();
+        if (!saved) throw new Error('Completing the follow-up returned no row.');
+        await appendAudit(tx, {
+          kind: 'WRITE',
+          caller: ctx.caller,
+          operation: 'completeFollowUp',
+          entityType: 'Decision',
+          entityIds: [saved.id, saved.meetingId],
+          beforeVersion: decision.version,
+          afterVersion: saved.version,
+          detail: { status: saved.status },
+        });
+        return saved;
+      });
+    },
+
+    closeMeeting: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: closeInput }), args).input;
+      const seen = await ctx.familyDb.transaction((tx) => lockOpenMeeting(tx, input.meetingId, input.expectedVersion));
+      // The live data is gathered over HTTP before the transaction, so no row stays locked while
+      // the gateway answers; the version check below refuses any change made meanwhile.
+      const at = ctx.clock.now();
+      const pack = await computeBoardPack(ctx, seen, at, await agendaOf(ctx, seen.id));
+      return ctx.familyDb.transaction(async (tx) => {
+        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
+        await tx.insert(meetingSnapshots).values({
+          meetingId: meeting.id,
+          takenAt: at,
+          takenBy: ctx.caller.username,
+          content: { format: 1, boardPack: { ...pack.boardPack, basis: 'SNAPSHOT' }, agenda: pack.agenda },
+        });
+        const saved = await bump(tx, meeting, { state: 'CLOSED', closedAt: at, closedBy: ctx.caller.username });
+        await auditMeeting(tx, ctx, 'closeMeeting', meeting, saved, [], {
+          state: saved.state,
+          snapshotTakenAt: at.toISOString(),
+        });
+        return saved;
+      });
+    },
+  },
+} satisfies Resolvers;

@@ -1,0 +1,232 @@
+import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGraph, type RunningGraph } from '../support/graph';
+
+const SECRETARIAT: TokenOptions = { username: 'chgm.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
+const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] };
+const JUSTICE_FOCAL: TokenOptions = { username: 'justice.focal', agency: 'JUSTICE', roles: ['focal-point'] };
+
+const ACTION = 'A1.H1.E2';
+const saved = { gateway: process.env.GATEWAY_URL, today: process.env.TODAY };
+let graph: RunningGraph;
+
+beforeAll(async () => {
+  graph = await startGraph('board');
+  // The family subgraph reads the agencies' progress through this gateway, as the caller.
+  process.env.GATEWAY_URL = graph.gatewayUrl;
+  process.env.TODAY = '2020-06-30';
+});
+
+afterAll(async () => {
+  if (saved.gateway === undefined) delete process.env.GATEWAY_URL;
+  else process.env.GATEWAY_URL = saved.gateway;
+  if (saved.today === undefined) delete process.env.TODAY;
+  else process.env.TODAY = saved.today;
+  await graph?.stop();
+});
+
+interface Lateness {
+  status: string;
+  dueDate: string;
+  originalDueDate: string;
+  overdue: boolean;
+  daysOverdue: number;
+  version: number;
+}
+
+const LATENESS = `query($c: ID!) { action(code: $c) { dueDate originalDueDate version ... on JusticeAction { status overdue daysOverdue } } }`;
+
+interface PackAction {
+  actionCode: string;
+  status: string | null;
+  dueDate: string;
+  originalDueDate: string;
+  daysOverdue: number;
+  escalated: boolean;
+  reason: string | null;
+}
+interface Pack {
+  meetingId: string;
+  bodyName: string;
+  basis: string;
+  generatedAt: string;
+  byAgency: { key: string; total: number; inProgress: number; completed: number; unavailable: number }[];
+  byArea: { key: string; total: number }[];
+  overdue: PackAction[];
+  escalated: PackAction[];
+  indicators: {
+    indicatorCode: string;
+    latestValue: number | null;
+    latestPeriod: string | null;
+    onTrack: boolean | null;
+  }[];
+  followUps: { decisionId: string; ownerAgency: string; status: string; overdue: boolean }[];
+}
+const PACK = `query($m: ID!) { boardPack(meetingId: $m) {
+  meetingId bodyName basis generatedAt
+  byAgency { key total inProgress completed unavailable } byArea { key total }
+  overdue { actionCode status dueDate originalDueDate daysOverdue escalated reason }
+  escalated { actionCode status dueDate originalDueDate daysOverdue escalated reason }
+  indicators { indicatorCode latestValue latestPeriod onTrack }
+  followUps { decisionId ownerAgency status overdue }
+} }`;
+const AGENDA = `query($m: ID!) { meeting(id: $m) { state version agenda { kind refCode snapshotStatus snapshotValue } } }`;
+
+async function mutate<T>(query: string, input: Record<string, unknown>, as: TokenOptions): Promise<T> {
+  const result = await graph.query<T>(query, { input }, as);
+  expect(result.errors).toBeUndefined();
+  if (!result.data) throw new Error('no data');
+  return result.data;
+}
+
+describe('a coordination board meeting across the federated graph', () => {
+  let livePack: Pack;
+  let meetingVersion = 0;
+
+  it('shows a justice action overdue, and its re-baselining with the reason, through the gateway', async () => {
+    const before = await graph.query<{ action: Lateness }>(LATENESS, { c: ACTION });
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.action).toEqual({
+      status: 'IN_PROGRESS',
+      dueDate: '2019-12-31',
+      originalDueDate: '2019-12-31',
+      overdue: true,
+      daysOverdue: 182,
+      version: 1,
+    });
+
+    await mutate(
+      `mutation($input: RebaselineInput!) { family { rebaselineAction(input: $input) { code } } }`,
+      { actionCode: ACTION, newDueDate: '2020-03-31', reason: 'Yeni adliye binaları gecikti', expectedVersion: 1 },
+      SECRETARIAT,
+    );
+    const after = await graph.query<{ action: Lateness }>(LATENESS, { c: ACTION });
+    expect(after.data?.action).toMatchObject({ dueDate: '2020-03-31', originalDueDate: '2019-12-31', daysOverdue: 91 });
+
+    const escalations = await graph.query<{
+      escalations: { actionCode: string; daysOverdue: number; reason: string }[];
+    }>('{ escalations { actionCode daysOverdue reason } }');
+    expect(escalations.errors).toBeUndefined();
+    const escalated = escalations.data?.escalations.find((e) => e.actionCode === ACTION);
+    expect(escalated?.daysOverdue).toBe(91);
+    expect(escalated?.reason).toContain('2019-Q2');
+    expect(escalated?.reason).toContain('Yeni adliye binaları gecikti');
+  });
+
+  it('schedules a numbered central meeting, with agenda and decision, whose live board pack shows counts, the overdue action and the follow-up', async () => {
+    const scheduled = await mutate<{ family: { scheduleMeeting: { id: string; version: number } } }>(
+      `mutation($input: ScheduleMeetingInput!) { family { scheduleMeeting(input: $input) { id version } } }`,
+      { bodyId: 'central', number: 40, date: '2020-06-25', title: '40. Merkezi Koordinasyon Toplantısı' },
+      SECRETARIAT,
+    );
+    expect(scheduled.family.scheduleMeeting).toEqual({ id: 'central-40', version: 1 });
+    meetingVersion = 1;
+    for (const [kind, refCode] of [
+      ['ACTION', ACTION],
+      ['INDICATOR', `${ACTION}.G1`],
+    ]) {
+      const added = await mutate<{ family: { addAgendaItem: { version: number } } }>(
+        `mutation($input: AddAgendaItemInput!) { family { addAgendaItem(input: $input) { version } } }`,
+        { meetingId: 'central-40', kind, refCode, expectedVersion: meetingVersion },
+        SECRETARIAT,
+      );
+      meetingVersion = added.family.addAgendaItem.version;
+    }
+    const decided = await mutate<{ family: { recordDecision: { id: string; meeting: { version: number } } } }>(
+      `mutation($input: RecordDecisionInput!) { family { recordDecision(input: $input) { id meeting { version } } } }`,
+      {
+        meetingId: 'central-40',
+        text: 'Adalet Bakanlığı oda planını sunsun',
+        ownerAgency: 'JUSTICE',
+        dueDate: '2020-06-29',
+      },
+      SECRETARIAT,
+    );
+    expect(decided.family.recordDecision.id).toBe('central-40-d1');
+    meetingVersion = decided.family.recordDecision.meeting.version;
+
+    const pack = await graph.query<{ boardPack: Pack }>(PACK, { m: 'central-40' });
+    expect(pack.errors).toBeUndefined();
+    livePack = pack.data?.boardPack as Pack;
+    expect(livePack).toMatchObject({ meetingId: 'central-40', basis: 'LIVE' });
+    expect(livePack.bodyName).toMatch(/Merkezi Koordinasyon/);
+    const justice = livePack.byAgency.find((r) => r.key === 'JUSTICE');
+    expect(justice).toMatchObject({ total: 7, unavailable: 0 });
+    expect(livePack.byAgency.reduce((n, r) => n + r.total, 0)).toBe(33);
+    expect(livePack.byArea.reduce((n, r) => n + r.total, 0)).toBe(33);
+    const overdue = livePack.overdue.find((a) => a.actionCode === ACTION);
+    expect(overdue).toMatchObject({
+      status: 'IN_PROGRESS',
+      dueDate: '2020-03-31',
+      originalDueDate: '2019-12-31',
+      daysOverdue: 91,
+      escalated: true,
+    });
+    expect(overdue?.reason).toContain('Yeni adliye binaları gecikti');
+    expect(livePack.escalated.map((a) => a.actionCode)).toContain(ACTION);
+    expect(livePack.indicators.find((i) => i.indicatorCode === `${ACTION}.G1`)).toMatchObject({
+      latestPeriod: '2018-Q2',
+      latestValue: 59,
+    });
+    expect(livePack.followUps).toEqual([
+      { decisionId: 'central-40-d1', ownerAgency: 'JUSTICE', status: 'OPEN', overdue: true },
+    ]);
+  });
+
+  it('keeps the closed meeting’s board pack and agenda as they were when a later approved report changes the live status', async () => {
+    await mutate(
+      `mutation($input: CloseMeetingInput!) { family { closeMeeting(input: $input) { state } } }`,
+      { meetingId: 'central-40', expectedVersion: meetingVersion },
+      SECRETARIAT,
+    );
+    const frozenAgenda = await graph.query<{ meeting: { state: string; agenda: unknown[] } }>(AGENDA, {
+      m: 'central-40',
+    });
+    expect(frozenAgenda.data?.meeting.state).toBe('CLOSED');
+    expect(frozenAgenda.data?.meeting.agenda).toEqual([
+      { kind: 'ACTION', refCode: ACTION, snapshotStatus: 'IN_PROGRESS', snapshotValue: null },
+      { kind: 'INDICATOR', refCode: `${ACTION}.G1`, snapshotStatus: 'IN_PROGRESS', snapshotValue: 59 },
+    ]);
+    const closedPack = (await graph.query<{ boardPack: Pack }>(PACK, { m: 'central-40' })).data?.boardPack;
+
+    // The justice ministry reports the action completed: drafted by its liaison, approved by a focal point.
+    const draft = await mutate<{ justice: { saveProgressReport: { id: string; version: number } } }>(
+      `mutation($input: ProgressReportInput!) { justice { saveProgressReport(input: $input) { id version } } }`,
+      {
+        actionCode: ACTION,
+        period: '2020-Q2',
+        status: 'COMPLETED',
+        percentComplete: 100,
+        narrative: 'Tüm odalar hizmette.',
+      },
+      JUSTICE_LIAISON,
+    );
+    const submitted = await mutate<{ justice: { submitProgressReport: { version: number } } }>(
+      `mutation($input: ReportTransitionInput!) { justice { submitProgressReport(input: $input) { version } } }`,
+      { id: draft.justice.saveProgressReport.id, expectedVersion: draft.justice.saveProgressReport.version },
+      JUSTICE_LIAISON,
+    );
+    await mutate(
+      `mutation($input: ReportTransitionInput!) { justice { approveProgressReport(input: $input) { state } } }`,
+      { id: draft.justice.saveProgressReport.id, expectedVersion: submitted.justice.submitProgressReport.version },
+      JUSTICE_FOCAL,
+    );
+    const live = await graph.query<{ action: Lateness }>(LATENESS, { c: ACTION });
+    expect(live.data?.action).toMatchObject({ status: 'COMPLETED', overdue: false, daysOverdue: 0 });
+
+    const after = await graph.query<{ boardPack: Pack }>(PACK, { m: 'central-40' });
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.boardPack).toEqual(closedPack);
+    expect(after.data?.boardPack).toEqual({ ...livePack, basis: 'SNAPSHOT', generatedAt: closedPack?.generatedAt });
+    expect((await graph.query(AGENDA, { m: 'central-40' })).data).toEqual(frozenAgenda.data);
+  });
+
+  it('carries the open follow-up onto the next meeting of the central coordination', async () => {
+    const next = await mutate<{ family: { scheduleMeeting: { agenda: { kind: string; refCode: string }[] } } }>(
+      `mutation($input: ScheduleMeetingInput!) { family { scheduleMeeting(input: $input) { agenda { kind refCode } } } }`,
+      { bodyId: 'central', number: 41, date: '2020-12-10', title: '41. Merkezi Koordinasyon Toplantısı' },
+      SECRETARIAT,
+    );
+    expect(next.family.scheduleMeeting.agenda).toEqual([{ kind: 'FOLLOW_UP', refCode: 'central-40-d1' }]);
+  });
+});
