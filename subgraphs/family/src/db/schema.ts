@@ -324,10 +324,7 @@ export const agendaItems = pgTable(
   },
   (t) => [
     unique('agenda_items_meeting_position').on(t.meetingId, t.position),
-    check(
-      'agenda_items_follow_up',
-      sql`(${t.kind} = 'FOLLOW_UP') = (${t.carriedFromDecisionId} is not null)`,
-    ),
+    check('agenda_items_follow_up', sql`(${t.kind} = 'FOLLOW_UP') = (${t.carriedFromDecisionId} is not null)`),
   ],
 );
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
