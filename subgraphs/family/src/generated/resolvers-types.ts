@@ -46,6 +46,12 @@ export type Action = {
   /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
+  /**
    * The due date has passed and the responsible agency has not reported the action COMPLETED; null
    * when its status could not be read.
    */
@@ -355,6 +361,12 @@ export type EducationAction = Action & {
   goal: StrategicGoal;
   indicators: Array<IndicatorDefinition>;
   originalDueDate: Scalars['Date']['output'];
+  /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
   overdue?: Maybe<Scalars['Boolean']['output']>;
   parties: Array<ActionParty>;
   responsible: Institution;
@@ -412,6 +424,12 @@ export type FamilyAction = Action & {
   latestReport?: Maybe<ProgressReport>;
   measurements?: Maybe<Array<IndicatorMeasurement>>;
   originalDueDate: Scalars['Date']['output'];
+  /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
   overdue?: Maybe<Scalars['Boolean']['output']>;
   parties: Array<ActionParty>;
   progressReports?: Maybe<Array<ProgressReport>>;
@@ -675,6 +693,12 @@ export type HealthAction = Action & {
   goal: StrategicGoal;
   indicators: Array<IndicatorDefinition>;
   originalDueDate: Scalars['Date']['output'];
+  /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
   overdue?: Maybe<Scalars['Boolean']['output']>;
   parties: Array<ActionParty>;
   responsible: Institution;
@@ -802,6 +826,12 @@ export type InteriorAction = Action & {
   goal: StrategicGoal;
   indicators: Array<IndicatorDefinition>;
   originalDueDate: Scalars['Date']['output'];
+  /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
   overdue?: Maybe<Scalars['Boolean']['output']>;
   parties: Array<ActionParty>;
   responsible: Institution;
@@ -834,6 +864,12 @@ export type JusticeAction = Action & {
   goal: StrategicGoal;
   indicators: Array<IndicatorDefinition>;
   originalDueDate: Scalars['Date']['output'];
+  /**
+   * The action's status across every party, derived from the responsible agency's status and each
+   * collaborating agency's part by the rule in the README ("The derived-status rule"); null while
+   * any of them cannot be read.
+   */
+  overallStatus?: Maybe<ActionStatus>;
   overdue?: Maybe<Scalars['Boolean']['output']>;
   parties: Array<ActionParty>;
   responsible: Institution;
@@ -1751,6 +1787,7 @@ export type EducationActionResolvers<ContextType = FamilyContext, ParentType ext
   goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overallStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['ActionParty']>, ParentType, ContextType>;
   responsible?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
@@ -1799,6 +1836,7 @@ export type FamilyActionResolvers<ContextType = FamilyContext, ParentType extend
   latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   measurements?: Resolver<Maybe<Array<ResolversTypes['IndicatorMeasurement']>>, ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overallStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['ActionParty']>, ParentType, ContextType>;
   progressReports?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
@@ -1867,6 +1905,7 @@ export type HealthActionResolvers<ContextType = FamilyContext, ParentType extend
   goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overallStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['ActionParty']>, ParentType, ContextType>;
   responsible?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
@@ -1943,6 +1982,7 @@ export type InteriorActionResolvers<ContextType = FamilyContext, ParentType exte
   goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overallStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['ActionParty']>, ParentType, ContextType>;
   responsible?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
@@ -1973,6 +2013,7 @@ export type JusticeActionResolvers<ContextType = FamilyContext, ParentType exten
   goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorDefinition']>, ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overallStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['ActionParty']>, ParentType, ContextType>;
   responsible?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;

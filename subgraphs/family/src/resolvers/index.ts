@@ -5,6 +5,7 @@ import { familyResolvers } from './family';
 import { indicatorResolvers } from './indicator-progress';
 import { meetingResolvers } from './meetings';
 import { mutationResolvers } from './mutations';
+import { overallStatusField } from './overall-status';
 import { partyResolvers } from './parties';
 import { planResolvers } from './plan';
 import { strategyResolvers } from './strategy';
@@ -39,10 +40,31 @@ export const resolvers: Resolvers = {
     ...partyResolvers.FamilyAction,
     ...indicatorResolvers.FamilyAction,
     ...actionDeadlineFields,
+    ...overallStatusField,
   },
-  JusticeAction: { ...planResolvers.JusticeAction, ...partyResolvers.JusticeAction, ...actionDeadlineFields },
-  HealthAction: { ...planResolvers.HealthAction, ...partyResolvers.HealthAction, ...actionDeadlineFields },
-  EducationAction: { ...planResolvers.EducationAction, ...partyResolvers.EducationAction, ...actionDeadlineFields },
-  InteriorAction: { ...planResolvers.InteriorAction, ...partyResolvers.InteriorAction, ...actionDeadlineFields },
+  JusticeAction: {
+    ...planResolvers.JusticeAction,
+    ...partyResolvers.JusticeAction,
+    ...actionDeadlineFields,
+    ...overallStatusField,
+  },
+  HealthAction: {
+    ...planResolvers.HealthAction,
+    ...partyResolvers.HealthAction,
+    ...actionDeadlineFields,
+    ...overallStatusField,
+  },
+  EducationAction: {
+    ...planResolvers.EducationAction,
+    ...partyResolvers.EducationAction,
+    ...actionDeadlineFields,
+    ...overallStatusField,
+  },
+  InteriorAction: {
+    ...planResolvers.InteriorAction,
+    ...partyResolvers.InteriorAction,
+    ...actionDeadlineFields,
+    ...overallStatusField,
+  },
   FamilyAgency: { ...familyResolvers.FamilyAgency, ...partyResolvers.FamilyAgency },
 };
