@@ -3,8 +3,8 @@ import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/documents';
 import { startGraph, type RunningGraph } from '../support/graph';
 
 const SECRETARIAT: TokenOptions = { username: 'family.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
@@ -43,17 +43,6 @@ function download(
 async function errorsOf(response: Response): Promise<{ message: string; extensions?: { code?: string } }[]> {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   return ((await response.json()) as { errors: { message: string; extensions?: { code?: string } }[] }).errors;
-}
-
-async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(bytes) }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await document.destroy();
-  return pages.join('');
 }
 
 describe('board pack downloads through the gateway', () => {

@@ -108,7 +108,6 @@ const BOARD_PACK = `query($id: ID!) { boardPack(meetingId: $id) {
 
 beforeAll(async () => {
   graph = await startGraph('walk');
-  process.env.GATEWAY_URL = graph.gatewayUrl; // the secretariat reads other agencies through the gateway
   process.env.TODAY = '2019-11-15';
 });
 

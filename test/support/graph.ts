@@ -80,6 +80,9 @@ export async function startGraph(label: string, auth?: AuthConfig): Promise<Runn
     auth: trusted,
   });
   const listening = await gateway.listen(0);
+  // The secretariat reads other agencies' progress through the gateway (GATEWAY_URL, read per
+  // request); point it at this graph's gateway. A file that starts two graphs gets the later one.
+  process.env.GATEWAY_URL = listening.url;
   return {
     gatewayUrl: listening.url,
     subgraphs,
