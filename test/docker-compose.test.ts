@@ -138,6 +138,10 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it('lets the secretariat read the other agencies through the gateway, by service name', () => {
+    expect(environment('family').GATEWAY_URL).toBe(`http://gateway:${GATEWAY_DEFAULT_PORT}/graphql`);
+  });
+
   it('points the gateway at every subgraph by service name and port', () => {
     const env = environment('gateway');
     for (const { slug, defaultPort } of AGENCIES) {
