@@ -11,7 +11,7 @@ import {
   callerOf,
   createLogger,
   createTokenVerifier,
-  listen,
+  listeners,
   requireBearerToken,
   subgraphUrl,
   type AgencySlug,
@@ -122,17 +122,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
   app.use(bodyErrorHandler);
 
-  const listening: Listening[] = [];
+  const http = listeners(app, '/graphql');
   return {
     app,
     subgraphUrls,
-    async listen(port, host = '127.0.0.1') {
-      const l = await listen(app, port, host, '/graphql');
-      listening.push(l);
-      return l;
-    },
+    listen: http.listen,
     async stop() {
-      await Promise.all(listening.map((l) => l.close()));
+      await http.closeAll();
       await apollo.stop();
       await closeFetcher();
     },

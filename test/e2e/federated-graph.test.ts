@@ -1,6 +1,6 @@
-import { AGENCIES, progressReports, type AgencySlug } from '@cocuk-koruma/common';
+import { AGENCIES, progressReports } from '@cocuk-koruma/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { countQueries, startGraph, type RunningGraph } from '../support/graph';
 
 interface ActionView {
   __typename: string;
@@ -27,22 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph?.stop();
 });
-
-function queryCounts(): Record<AgencySlug, number> {
-  return Object.fromEntries(
-    AGENCIES.map((a) => [a.slug, graph.subgraphs[a.slug].server.database.queryCount()]),
-  ) as Record<AgencySlug, number>;
-}
-
-async function countQueries(run: () => Promise<unknown>): Promise<Record<AgencySlug, number>> {
-  const before = queryCounts();
-  await run();
-  const after = queryCounts();
-  return Object.fromEntries(AGENCIES.map((a) => [a.slug, after[a.slug] - before[a.slug]])) as Record<
-    AgencySlug,
-    number
-  >;
-}
 
 describe('one query through the gateway', () => {
   it('returns the plan from the secretariat and each action’s progress from the agency that owns it', async () => {
@@ -110,12 +94,12 @@ describe('one query through the gateway', () => {
     const firstGoal = goalCodes.data?.goals[0]?.code;
     let manyCount = 0;
     let fewCount = 0;
-    const many = await countQueries(async () => {
+    const many = await countQueries(graph, async () => {
       const r = await graph.query<{ actions: ActionView[] }>(`{ actions { ${ACTION_FIELDS} } }`);
       expect(r.errors).toBeUndefined();
       manyCount = r.data?.actions.length ?? 0;
     });
-    const few = await countQueries(async () => {
+    const few = await countQueries(graph, async () => {
       const r = await graph.query<{ actions: ActionView[] }>(
         `query Few($goal: ID) { actions(goalCode: $goal) { ${ACTION_FIELDS} } }`,
         { goal: firstGoal },

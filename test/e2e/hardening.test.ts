@@ -1,9 +1,8 @@
-import { AGENCIES, type AgencySlug } from '@cocuk-koruma/common';
 import type { GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../gateway/src/gateway';
-import { BOARD_MEMBER, startGraph, type RunningGraph } from '../support/graph';
+import { BOARD_MEMBER, queryCounts, startGraph, type RunningGraph } from '../support/graph';
 
 const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] };
 
@@ -31,12 +30,6 @@ function postBody(graph: RunningGraph, body: string, as: TokenOptions = BOARD_ME
 }
 
 const parsed = (answer: HttpAnswer) => JSON.parse(answer.text) as GraphQLResponse;
-
-function queryCounts(graph: RunningGraph): Record<AgencySlug, number> {
-  return Object.fromEntries(
-    AGENCIES.map((a) => [a.slug, graph.subgraphs[a.slug].server.database.queryCount()]),
-  ) as Record<AgencySlug, number>;
-}
 
 /** `{ areas { goals { area { goals { … { code } } } } } }`, `levels` fields deep before `code`. */
 function nestedQuery(levels: number): string {

@@ -1,7 +1,7 @@
 import { AGENCIES, indicatorMeasurements, type AgencySlug } from '@cocuk-koruma/common';
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { countQueries, startGraph, type RunningGraph } from '../support/graph';
 
 interface Party {
   __typename: string;
@@ -37,22 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph?.stop();
 });
-
-function queryCounts(): Record<AgencySlug, number> {
-  return Object.fromEntries(
-    AGENCIES.map((a) => [a.slug, graph.subgraphs[a.slug].server.database.queryCount()]),
-  ) as Record<AgencySlug, number>;
-}
-
-async function countQueries(run: () => Promise<unknown>): Promise<Record<AgencySlug, number>> {
-  const before = queryCounts();
-  await run();
-  const after = queryCounts();
-  return Object.fromEntries(AGENCIES.map((a) => [a.slug, after[a.slug] - before[a.slug]])) as Record<
-    AgencySlug,
-    number
-  >;
-}
 
 async function mutate(slug: AgencySlug, field: string, inputType: string, input: Record<string, unknown>) {
   const result = await graph.query(
@@ -137,7 +121,7 @@ describe('an action shared between agencies', () => {
     let fewParties = 0;
     const count = (actions: { parties: Party[] }[] | undefined) =>
       (actions ?? []).reduce((sum, a) => sum + a.parties.length, 0);
-    const many = await countQueries(async () => {
+    const many = await countQueries(graph, async () => {
       const r = await graph.query<{ actions: { parties: Party[] }[] }>(
         `{ actions { code parties { ${PARTY_FIELDS} } } }`,
       );
@@ -145,7 +129,7 @@ describe('an action shared between agencies', () => {
       manyParties = count(r.data?.actions);
     });
     // Goal A1.H1's five actions give every agency at least one part, so each subgraph is called.
-    const few = await countQueries(async () => {
+    const few = await countQueries(graph, async () => {
       const r = await graph.query<{ actions: { parties: Party[] }[] }>(
         `query Few($goal: ID) { actions(goalCode: $goal) { code parties { ${PARTY_FIELDS} } } }`,
         { goal: 'A1.H1' },

@@ -104,3 +104,20 @@ async function stopSubgraphs(subgraphs: Partial<Record<AgencySlug, RunningSubgra
     await running.database.drop();
   }
 }
+
+export type QueryCounts = Record<AgencySlug, number>;
+
+/** SQL statements each subgraph has sent so far (its drizzle logger counts them). */
+export function queryCounts(graph: RunningGraph): QueryCounts {
+  return Object.fromEntries(
+    AGENCIES.map((a) => [a.slug, graph.subgraphs[a.slug].server.database.queryCount()]),
+  ) as QueryCounts;
+}
+
+/** SQL statements each subgraph sent while `run` ran: what batching is judged by. */
+export async function countQueries(graph: RunningGraph, run: () => Promise<unknown>): Promise<QueryCounts> {
+  const before = queryCounts(graph);
+  await run();
+  const after = queryCounts(graph);
+  return Object.fromEntries(AGENCIES.map((a) => [a.slug, after[a.slug] - before[a.slug]])) as QueryCounts;
+}

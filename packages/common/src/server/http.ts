@@ -28,3 +28,18 @@ export function listen(app: Express, port: number, host: string, path: string): 
     });
   });
 }
+
+/** The listeners one server opened, so that stopping it closes every one of them. */
+export function listeners(app: Express, path: string) {
+  const open: Listening[] = [];
+  return {
+    async listen(port: number, host = '127.0.0.1'): Promise<Listening> {
+      const l = await listen(app, port, host, path);
+      open.push(l);
+      return l;
+    },
+    closeAll: async (): Promise<void> => {
+      await Promise.all(open.map((l) => l.close()));
+    },
+  };
+}

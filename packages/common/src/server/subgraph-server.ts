@@ -15,7 +15,7 @@ import { openDatabase, type Database, type OpenDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logger';
 import { scalarResolvers } from '../scalars';
 import { bodyErrorHandler, BODY_LIMIT, hardenedServerOptions } from './hardening';
-import { listen, type Listening } from './http';
+import { listeners, type Listening } from './http';
 import { crossAgencyReadAudit, type CallerContext } from './read-audit';
 
 export interface SubgraphDefinition<S extends Record<string, unknown>, C extends CallerContext> {
@@ -88,18 +88,14 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     );
     app.use(bodyErrorHandler);
 
-    const listening: Listening[] = [];
+    const http = listeners(app, '/graphql');
     return {
       app,
       database,
       logger,
-      async listen(port, host = '127.0.0.1') {
-        const l = await listen(app, port, host, '/graphql');
-        listening.push(l);
-        return l;
-      },
+      listen: http.listen,
       async stop() {
-        await Promise.all(listening.map((l) => l.close()));
+        await http.closeAll();
         await apollo.stop();
         await database.close();
       },
