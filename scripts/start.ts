@@ -74,7 +74,8 @@ function start(service: Service): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
     cwd: REPO_ROOT,
     env: service.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel closes when this launcher dies, even by SIGKILL; the services stop then.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   prefixOutput(service.name, child.stdout, process.stdout);
   prefixOutput(service.name, child.stderr, process.stderr);

@@ -67,4 +67,30 @@ describe('npm start', () => {
     expect(code).toBe(0);
     for (const port of Object.values(ports)) expect(await refused(port)).toBe(true);
   }, 240_000);
+
+  it('takes every service down with it when the launcher itself is killed outright', async () => {
+    const ports: Record<string, number> = {};
+    for (const name of [...AGENCIES.map((a) => a.slug), 'gateway', 'idp']) ports[name] = await freePort();
+    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, KEYCLOAK_URL: '' };
+    for (const [name, port] of Object.entries(ports)) env[`${name.toUpperCase()}_PORT`] = String(port);
+    for (const agency of AGENCIES) env[`${agency.slug.toUpperCase()}_DATABASE_URL`] = '';
+
+    // Second start on the same embedded databases: they open, migrate and seed again.
+    started = spawnEntry('scripts/start.ts', env);
+    await started.waitForOutput(/graph is up/, 170_000);
+    started.child.kill('SIGKILL');
+    await started.exited;
+
+    // SIGKILL gives the launcher no chance to pass a signal on; the services notice their
+    // launcher is gone and stop. Poll until every port is closed (bounded, not a timing claim).
+    const deadline = Date.now() + 30_000;
+    let open = Object.values(ports);
+    while (open.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      const stillOpen: number[] = [];
+      for (const port of open) if (!(await refused(port))) stillOpen.push(port);
+      open = stillOpen;
+    }
+    expect(open).toEqual([]);
+  }, 240_000);
 });

@@ -22,3 +22,4 @@ export * from './audit/policy';
 export * from './audit/graphql';
 export * from './server/hardening';
 export * from './graph-client';
+export * from './server/shutdown';

@@ -4,6 +4,7 @@
  */
 import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/common/config';
 import { createLogger } from '@cocuk-koruma/common/logger';
+import { stopOn } from '@cocuk-koruma/common/server/shutdown';
 import { refuseProduction } from './guard';
 import { RealmExportError } from './realm';
 
@@ -11,15 +12,10 @@ async function main(): Promise<void> {
   const logger = createLogger('identity-provider');
   // Registered before the (slow) start so Ctrl-C during startup also exits cleanly.
   let close: (() => Promise<void>) | undefined;
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOn(async () => {
     await close?.();
     process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
   try {
     refuseProduction();
     // Loaded after the check so a refused start prints its one line and nothing from the library.

@@ -2,6 +2,7 @@ import { authConfig } from '../auth/config';
 import { ConfigError, subgraphConfig } from '../config';
 import { DatabaseUnavailableError } from '../db/database';
 import type { CallerContext } from './read-audit';
+import { stopOn } from './shutdown';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
 
 /** Failures a user fixes by configuration: one line on stderr, no stack trace. */
@@ -13,27 +14,25 @@ export function exitOnConfigurationError(error: unknown): never {
   throw error;
 }
 
-/** Process entry of a subgraph: listen on its port and stop cleanly on SIGINT/SIGTERM. */
+/** Process entry of a subgraph: listen on its port; stop cleanly on SIGINT/SIGTERM or when its launcher goes. */
 export async function runSubgraph<S extends Record<string, unknown>, C extends CallerContext>(
   definition: SubgraphDefinition<S, C>,
 ): Promise<void> {
+  // Registered before the (slow, on first start) database setup, so that a stop during start-up
+  // also ends the process instead of leaving it to finish starting alone.
+  let server: Awaited<ReturnType<typeof createSubgraphServer<S, C>>> | undefined;
+  stopOn(async () => {
+    await server?.stop();
+    process.exit(0);
+  });
   try {
     const config = subgraphConfig(definition.agency.slug);
-    const server = await createSubgraphServer(definition, config.database, authConfig());
+    server = await createSubgraphServer(definition, config.database, authConfig());
     const listening = await server.listen(config.port, config.host);
     server.logger.info(
       { url: listening.url, database: server.database.kind },
       `${definition.agency.slug} subgraph ready`,
     );
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await server.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   } catch (error) {
     exitOnConfigurationError(error);
   }
