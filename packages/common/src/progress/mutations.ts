@@ -86,6 +86,22 @@ export function progressMutationResolvers(options: MutationOptions) {
     return report;
   }
 
+  /** The newest revision of a period, locked so two writers cannot both build on it. */
+  async function latestRevisionForUpdate(
+    tx: Tx,
+    actionCode: string,
+    period: string,
+  ): Promise<ProgressReportRow | undefined> {
+    const [current] = await tx
+      .select()
+      .from(progressReports)
+      .where(and(eq(progressReports.actionCode, actionCode), eq(progressReports.period, period)))
+      .orderBy(desc(progressReports.revision))
+      .limit(1)
+      .for('update');
+    return current;
+  }
+
   async function audited(
     tx: Tx,
     ctx: ProgressContext,
@@ -120,13 +136,37 @@ export function progressMutationResolvers(options: MutationOptions) {
     return saved;
   }
 
-  function assertReviewer(ctx: ProgressContext, report: ProgressReportRow): void {
-    assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
-    if (report.submittedBy === ctx.caller.username) {
-      throw forbidden(
-        `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
-      );
-    }
+  /**
+   * Approving and returning are one step with different outcomes: a focal point of the agency who
+   * did not submit the report moves a SUBMITTED report on.
+   */
+  function review<T extends { id: string; expectedVersion: number }>(
+    operation: string,
+    /** How the refusal of a report in the wrong state says what was attempted. */
+    verb: string,
+    schema: z.ZodType<T>,
+    outcome: (input: T) => Partial<ProgressReportRow>,
+  ) {
+    return async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
+      const input = parseArgs(z.object({ input: schema }), args).input;
+      return ctx.db.transaction(async (tx) => {
+        const report = await loadForUpdate(tx, input.id);
+        assertState(report, ['SUBMITTED'], verb);
+        if (report.submittedBy === ctx.caller.username) {
+          throw forbidden(
+            `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
+          );
+        }
+        assertVersion(report, input.expectedVersion);
+        const saved = await update(tx, report, {
+          ...outcome(input),
+          reviewedBy: ctx.caller.username,
+          reviewedAt: new Date(),
+        });
+        return audited(tx, ctx, operation, report, saved);
+      });
+    };
   }
 
   return {
@@ -136,13 +176,7 @@ export function progressMutationResolvers(options: MutationOptions) {
       const input = parseArgs(z.object({ input: saveInput }), args).input;
       await assertOwnAction(ctx, input.actionCode);
       return ctx.db.transaction(async (tx) => {
-        const [current] = await tx
-          .select()
-          .from(progressReports)
-          .where(and(eq(progressReports.actionCode, input.actionCode), eq(progressReports.period, input.period)))
-          .orderBy(desc(progressReports.revision))
-          .limit(1)
-          .for('update');
+        const current = await latestRevisionForUpdate(tx, input.actionCode, input.period);
         const values = {
           status: input.status,
           percentComplete: input.percentComplete,
@@ -193,40 +227,12 @@ export function progressMutationResolvers(options: MutationOptions) {
       });
     },
 
-    approveProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
-      assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
-      const input = parseArgs(z.object({ input: transitionInput }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const report = await loadForUpdate(tx, input.id);
-        assertState(report, ['SUBMITTED'], 'approved');
-        assertReviewer(ctx, report);
-        assertVersion(report, input.expectedVersion);
-        const saved = await update(tx, report, {
-          state: 'APPROVED',
-          reviewedBy: ctx.caller.username,
-          reviewedAt: new Date(),
-        });
-        return audited(tx, ctx, 'approveProgressReport', report, saved);
-      });
-    },
+    approveProgressReport: review('approveProgressReport', 'approved', transitionInput, () => ({ state: 'APPROVED' })),
 
-    returnProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
-      assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
-      const input = parseArgs(z.object({ input: returnInput }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const report = await loadForUpdate(tx, input.id);
-        assertState(report, ['SUBMITTED'], 'returned');
-        assertReviewer(ctx, report);
-        assertVersion(report, input.expectedVersion);
-        const saved = await update(tx, report, {
-          state: 'RETURNED',
-          reviewedBy: ctx.caller.username,
-          reviewedAt: new Date(),
-          reviewComment: input.comment,
-        });
-        return audited(tx, ctx, 'returnProgressReport', report, saved);
-      });
-    },
+    returnProgressReport: review('returnProgressReport', 'returned', returnInput, (input) => ({
+      state: 'RETURNED',
+      reviewComment: input.comment,
+    })),
 
     /** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
     correctProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
@@ -234,13 +240,7 @@ export function progressMutationResolvers(options: MutationOptions) {
       const input = parseArgs(z.object({ input: correctionInput }), args).input;
       await assertOwnAction(ctx, input.actionCode);
       return ctx.db.transaction(async (tx) => {
-        const [current] = await tx
-          .select()
-          .from(progressReports)
-          .where(and(eq(progressReports.actionCode, input.actionCode), eq(progressReports.period, input.period)))
-          .orderBy(desc(progressReports.revision))
-          .limit(1)
-          .for('update');
+        const current = await latestRevisionForUpdate(tx, input.actionCode, input.period);
         if (!current) throw notFound('progress report for that period', `${input.actionCode}/${input.period}`);
         if (current.state !== 'APPROVED') {
           throw conflict(
