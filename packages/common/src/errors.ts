@@ -40,3 +40,14 @@ export function parseArgs<T extends z.ZodType>(schema: T, args: unknown): z.outp
 export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...details } });
 }
+
+/**
+ * The refusal of a write that names a version other than the stored one (optimistic concurrency):
+ * someone changed the record since the caller read it, and nothing is overwritten.
+ */
+export function staleVersion(what: string, current: number, expected: number): GraphQLError {
+  return conflict(
+    `${what} is at version ${current}, not ${expected}: someone changed it since you read it. Reload and try again.`,
+    { reason: 'STALE_VERSION', currentVersion: current },
+  );
+}

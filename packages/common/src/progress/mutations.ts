@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agencyByCode, type AgencyCode } from '../agencies';
 import { appendAudit } from '../audit/chain';
 import { assertCanWriteAgencyData, forbidden } from '../auth/policy';
-import { conflict, notFound, parseArgs } from '../errors';
+import { conflict, notFound, parseArgs, staleVersion } from '../errors';
 import type { ProgressContext } from './resolvers';
 import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables';
 
@@ -41,15 +41,17 @@ function lockedConflict(report: ProgressReportRow): never {
 }
 
 function assertVersion(report: ProgressReportRow, expected: number | null | undefined): void {
-  if (expected == null || expected !== report.version) {
+  const what = `The ${report.period} report on ${report.actionCode}`;
+  if (expected == null) {
     throw conflict(
-      `The ${report.period} report on ${report.actionCode} is at version ${report.version}` +
-        (expected == null
-          ? '; send expectedVersion with the version you read to change it.'
-          : `, not ${expected}: someone changed it since you read it. Reload and try again.`),
-      { reason: 'STALE_VERSION', currentVersion: report.version },
+      `${what} is at version ${report.version}; send expectedVersion with the version you read to change it.`,
+      {
+        reason: 'STALE_VERSION',
+        currentVersion: report.version,
+      },
     );
   }
+  if (expected !== report.version) throw staleVersion(what, report.version, expected);
 }
 
 function assertState(report: ProgressReportRow, allowed: ReportState[], action: string): void {

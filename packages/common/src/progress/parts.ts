@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agencyByCode, type AgencyCode } from '../agencies';
 import { appendAudit } from '../audit/chain';
 import { assertCanWriteAgencyData } from '../auth/policy';
-import { conflict, notFound, parseArgs } from '../errors';
+import { conflict, notFound, parseArgs, staleVersion } from '../errors';
 import type { ProgressContext } from './resolvers';
 import { actionParts, actionStatus, type ActionPartRow } from './tables';
 
@@ -86,11 +86,7 @@ export function partMutationResolvers(options: { agency: AgencyCode }) {
 
   function assertVersion(part: ActionPartRow, expected: number): void {
     if (part.version !== expected) {
-      throw conflict(
-        `The ${owner.nameEn}'s part in ${part.actionCode} is at version ${part.version}, not ${expected}: ` +
-          'someone changed it since you read it. Reload and try again.',
-        { reason: 'STALE_VERSION', currentVersion: part.version },
-      );
+      throw staleVersion(`The ${owner.nameEn}'s part in ${part.actionCode}`, part.version, expected);
     }
   }
 

@@ -1,4 +1,4 @@
-import { appendAudit, assertSecretariat, badUserInput, conflict, notFound, parseArgs } from '@cocuk-koruma/common';
+import { appendAudit, assertSecretariat, badUserInput, notFound, parseArgs, staleVersion } from '@cocuk-koruma/common';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { daysBetween, escalationDays } from '../clock';
@@ -115,10 +115,7 @@ export const deadlineResolvers = {
         const [action] = await tx.select().from(actions).where(eq(actions.code, input.actionCode)).for('update');
         if (!action) throw notFound('action', input.actionCode);
         if (action.version !== input.expectedVersion) {
-          throw conflict(
-            `Action ${action.code} is at version ${action.version}, not ${input.expectedVersion}: its due date changed since you read it. Reload and try again.`,
-            { reason: 'STALE_VERSION', currentVersion: action.version },
-          );
+          throw staleVersion(`Action ${action.code}`, action.version, input.expectedVersion);
         }
         const history = await tx
           .select()

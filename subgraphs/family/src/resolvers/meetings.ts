@@ -7,6 +7,7 @@ import {
   hasRole,
   notFound,
   parseArgs,
+  staleVersion,
 } from '@cocuk-koruma/common';
 import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -77,10 +78,7 @@ async function lockOpenMeeting(tx: Tx, meetingId: string, expected: number | nul
     });
   }
   if (expected !== null && meeting.version !== expected) {
-    throw conflict(
-      `Meeting ${meeting.id} is at version ${meeting.version}, not ${expected}: someone changed it since you read it. Reload and try again.`,
-      { reason: 'STALE_VERSION', currentVersion: meeting.version },
-    );
+    throw staleVersion(`Meeting ${meeting.id}`, meeting.version, expected);
   }
   return meeting;
 }
@@ -353,10 +351,7 @@ export const meetingResolvers = {
           });
         }
         if (decision.version !== input.expectedVersion) {
-          throw conflict(
-            `Decision ${decision.id} is at version ${decision.version}, not ${input.expectedVersion}. Reload and try again.`,
-            { reason: 'STALE_VERSION', currentVersion: decision.version },
-          );
+          throw staleVersion(`Decision ${decision.id}`, decision.version, input.expectedVersion);
         }
         const [saved] = await tx
           .update(decisions)
