@@ -41,6 +41,28 @@ export function partsOf(actions: readonly PlannedCollaboration[], agency: Agency
     .map((a) => ({ actionCode: a.code, responsibleAgency: a.responsible }));
 }
 
+/** How example content is labelled, so no reader takes it for the official record. */
+export const EXAMPLE_SOURCE = 'example';
+
+/** An example progress report, its narrative labelled as such in Turkish and English. */
+export function exampleReport(
+  actionCode: string,
+  period: string,
+  status: ProgressReportSeed['status'],
+  percentComplete: number,
+  tr: string,
+  en: string,
+): ProgressReportSeed {
+  return {
+    actionCode,
+    period,
+    status,
+    percentComplete,
+    narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
+    source: EXAMPLE_SOURCE,
+  };
+}
+
 export interface ProgressSeed {
   planVersion: string;
   commitments: CommitmentSeed[];

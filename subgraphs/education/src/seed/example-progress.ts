@@ -1,31 +1,21 @@
-import type { MeasurementSeed, ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
 
 // Example content: no real progress report of the plan is public, so every report here is
 // labelled example. The school-match count is the family ministry's published figure for the
 // mobile social service application; other values are examples.
 // Left without reports on purpose (they show NOT_STARTED): A5.H2.E2, A6.H1.E2.
-const EXAMPLE = 'example';
 const NEWS_2019_09 = 'ministry news "Sahadan Tecrübe Aktarım Toplantıları Devam Ediyor"';
 
-const report = (
-  actionCode: string,
-  period: string,
-  status: ProgressReportSeed['status'],
-  percentComplete: number,
-  tr: string,
-  en: string,
-): ProgressReportSeed => ({
-  actionCode,
-  period,
-  status,
-  percentComplete,
-  narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
-  source: EXAMPLE,
-});
-
 export const exampleReports: ProgressReportSeed[] = [
-  report('A1.H1.E4', '2015-Q2', 'IN_PROGRESS', 30, 'rehber öğretmen eğitimleri başladı.', 'counsellor training began.'),
-  report(
+  exampleReport(
+    'A1.H1.E4',
+    '2015-Q2',
+    'IN_PROGRESS',
+    30,
+    'rehber öğretmen eğitimleri başladı.',
+    'counsellor training began.',
+  ),
+  exampleReport(
     'A1.H1.E4',
     '2016-Q2',
     'IN_PROGRESS',
@@ -33,8 +23,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'rehber öğretmenlerin çoğu eğitildi.',
     'most counsellors were trained.',
   ),
-  report('A1.H1.E4', '2017-Q2', 'COMPLETED', 100, 'eğitim hedefi aşıldı.', 'the training target was passed.'),
-  report(
+  exampleReport('A1.H1.E4', '2017-Q2', 'COMPLETED', 100, 'eğitim hedefi aşıldı.', 'the training target was passed.'),
+  exampleReport(
     'A1.H2.E3',
     '2015-Q2',
     'IN_PROGRESS',
@@ -42,7 +32,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'farkındalık materyalleri okullara gönderildi.',
     'awareness material went to schools.',
   ),
-  report(
+  exampleReport(
     'A1.H2.E3',
     '2017-Q2',
     'IN_PROGRESS',
@@ -50,8 +40,15 @@ export const exampleReports: ProgressReportSeed[] = [
     'okulların yarısında çalışma yapıldı.',
     'half of schools held sessions.',
   ),
-  report('A1.H2.E3', '2019-Q2', 'AT_RISK', 70, 'kırsal okullarda kapsama düşük.', 'coverage is low in rural schools.'),
-  report(
+  exampleReport(
+    'A1.H2.E3',
+    '2019-Q2',
+    'AT_RISK',
+    70,
+    'kırsal okullarda kapsama düşük.',
+    'coverage is low in rural schools.',
+  ),
+  exampleReport(
     'A2.H2.E2',
     '2017-Q4',
     'IN_PROGRESS',
@@ -59,7 +56,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'ilk okullar mobil birimlerle eşleştirildi.',
     'the first schools were matched with mobile units.',
   ),
-  report(
+  exampleReport(
     'A2.H2.E2',
     '2019-Q3',
     'IN_PROGRESS',
@@ -67,7 +64,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'eşleştirme tüm illere yayıldı.',
     'matching reached every province.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E5',
     '2016-Q2',
     'DELAYED',
@@ -88,9 +85,30 @@ export const exampleMeasurements: MeasurementSeed[] = [
     source: NEWS_2019_09,
   },
   // Example values.
-  { actionCode: 'A1.H1.E4', indicatorCode: 'A1.H1.E4.G1', period: '2015-Q2', asOf: null, value: 25, source: EXAMPLE },
-  { actionCode: 'A1.H1.E4', indicatorCode: 'A1.H1.E4.G1', period: '2016-Q2', asOf: null, value: 60, source: EXAMPLE },
-  { actionCode: 'A1.H1.E4', indicatorCode: 'A1.H1.E4.G1', period: '2017-Q2', asOf: null, value: 84, source: EXAMPLE },
+  {
+    actionCode: 'A1.H1.E4',
+    indicatorCode: 'A1.H1.E4.G1',
+    period: '2015-Q2',
+    asOf: null,
+    value: 25,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A1.H1.E4',
+    indicatorCode: 'A1.H1.E4.G1',
+    period: '2016-Q2',
+    asOf: null,
+    value: 60,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A1.H1.E4',
+    indicatorCode: 'A1.H1.E4.G1',
+    period: '2017-Q2',
+    asOf: null,
+    value: 84,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A1.H1.E4',
     indicatorCode: 'A1.H1.E4.G1',
@@ -98,7 +116,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '21',
     value: 78,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A1.H1.E4',
@@ -107,6 +125,6 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '61',
     value: 88,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
 ];

@@ -1,32 +1,15 @@
-import type { MeasurementSeed, ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
 
 // Example content: no real progress report of the plan is public, so every report here is
 // labelled example. Measurements that carry a published figure name its source; the plan's
 // window ends in 2019, but a later published figure still tracks the same indicator.
 // Left without reports on purpose (they show NOT_STARTED): A1.H2.E1 (ALO 183), A2.H1.E1 (SED).
-const EXAMPLE = 'example';
 const NEWS_2021 = 'ministry news "Çocuklar İçin Bölgesel İstişare Toplantıları"';
 const NEWS_2019_08 = 'ministry news "Sahadan Tecrübe Aktarım Toplantıları Başladı"';
 const PRESS = 'press';
 
-const report = (
-  actionCode: string,
-  period: string,
-  status: ProgressReportSeed['status'],
-  percentComplete: number,
-  tr: string,
-  en: string,
-): ProgressReportSeed => ({
-  actionCode,
-  period,
-  status,
-  percentComplete,
-  narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
-  source: EXAMPLE,
-});
-
 export const exampleReports: ProgressReportSeed[] = [
-  report(
+  exampleReport(
     'A1.H1.E1',
     '2015-Q4',
     'IN_PROGRESS',
@@ -34,7 +17,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'mobil ekipler ilk illerde kuruldu.',
     'mobile teams set up in the first provinces.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E1',
     '2017-Q4',
     'IN_PROGRESS',
@@ -42,7 +25,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'mobil ekipler illerin yarısında çalışıyor.',
     'mobile teams work in half of the provinces.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E1',
     '2019-Q4',
     'AT_RISK',
@@ -50,7 +33,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'personel açığı nedeniyle hedef risk altında.',
     'the target is at risk for lack of staff.',
   ),
-  report(
+  exampleReport(
     'A2.H2.E1',
     '2016-Q4',
     'IN_PROGRESS',
@@ -58,7 +41,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'pilot illerde ilk birimler kuruldu.',
     'first units set up in pilot provinces.',
   ),
-  report(
+  exampleReport(
     'A2.H2.E1',
     '2018-Q4',
     'IN_PROGRESS',
@@ -66,8 +49,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'birimler okul taramasına başladı.',
     'units started school screening.',
   ),
-  report('A2.H2.E1', '2019-Q4', 'DELAYED', 65, 'araç temini gecikti.', 'vehicle procurement was delayed.'),
-  report(
+  exampleReport('A2.H2.E1', '2019-Q4', 'DELAYED', 65, 'araç temini gecikti.', 'vehicle procurement was delayed.'),
+  exampleReport(
     'A3.H1.E1',
     '2016-Q4',
     'IN_PROGRESS',
@@ -75,7 +58,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'Çocuklar Güvende ekipleri görüşmelere başladı.',
     'Çocuklar Güvende teams began interviews.',
   ),
-  report(
+  exampleReport(
     'A3.H1.E1',
     '2018-Q4',
     'IN_PROGRESS',
@@ -83,7 +66,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'ön değerlendirme formu tüm illerde kullanılıyor.',
     'the preliminary assessment form is used in every province.',
   ),
-  report(
+  exampleReport(
     'A3.H1.E1',
     '2019-Q4',
     'IN_PROGRESS',
@@ -91,7 +74,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'görüşme sayısı hedefe yaklaştı.',
     'interviews are close to the target.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E1',
     '2016-Q2',
     'IN_PROGRESS',
@@ -99,7 +82,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'koruyucu aile tanıtım kampanyası yapıldı.',
     'a foster care campaign was run.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E1',
     '2019-Q2',
     'IN_PROGRESS',
@@ -107,7 +90,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'koruyucu aile sayısı arttı.',
     'the number of foster families grew.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E2',
     '2016-Q4',
     'IN_PROGRESS',
@@ -115,7 +98,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'ilk Çocuk Destek Merkezleri açıldı.',
     'the first child support centres opened.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E2',
     '2019-Q3',
     'COMPLETED',
@@ -200,7 +183,14 @@ export const exampleMeasurements: MeasurementSeed[] = [
     source: NEWS_2019_08,
   },
   // Example values for an indicator the public record gives no figure for.
-  { actionCode: 'A4.H2.E1', indicatorCode: 'A4.H2.E1.G1', period: '2016-Q2', asOf: null, value: 5200, source: EXAMPLE },
+  {
+    actionCode: 'A4.H2.E1',
+    indicatorCode: 'A4.H2.E1.G1',
+    period: '2016-Q2',
+    asOf: null,
+    value: 5200,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A4.H2.E1',
     indicatorCode: 'A4.H2.E1.G1',
@@ -208,7 +198,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '06',
     value: 410,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A4.H2.E1',
@@ -217,6 +207,6 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '34',
     value: 780,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
 ];

@@ -1,29 +1,12 @@
-import type { MeasurementSeed, ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
 
 // Example content: no real progress report of the plan is public, so every report here is
 // labelled example. The ÇİM count carries its published source; other values are examples.
 // Left without reports on purpose (they show NOT_STARTED): A2.H1.E2, A7.H2.E1.
-const EXAMPLE = 'example';
 const ACADEMIC = 'ikincil akademik kaynak (secondary academic source)';
 
-const report = (
-  actionCode: string,
-  period: string,
-  status: ProgressReportSeed['status'],
-  percentComplete: number,
-  tr: string,
-  en: string,
-): ProgressReportSeed => ({
-  actionCode,
-  period,
-  status,
-  percentComplete,
-  narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
-  source: EXAMPLE,
-});
-
 export const exampleReports: ProgressReportSeed[] = [
-  report(
+  exampleReport(
     'A1.H1.E3',
     '2015-Q4',
     'IN_PROGRESS',
@@ -31,7 +14,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'yeni ÇİM açılışları planlandı.',
     'new child monitoring centres were planned.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E3',
     '2016-Q2',
     'AT_RISK',
@@ -39,7 +22,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'ÇİM sayısı hedefin gerisinde.',
     'the number of centres lags the target.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E3',
     '2018-Q4',
     'DELAYED',
@@ -47,8 +30,15 @@ export const exampleReports: ProgressReportSeed[] = [
     'süre sonunda hedefe ulaşılamadı.',
     'the target was not reached by the due date.',
   ),
-  report('A1.H2.E2', '2014-Q4', 'IN_PROGRESS', 15, 'eğitim modülü hazırlandı.', 'the training module was prepared.'),
-  report(
+  exampleReport(
+    'A1.H2.E2',
+    '2014-Q4',
+    'IN_PROGRESS',
+    15,
+    'eğitim modülü hazırlandı.',
+    'the training module was prepared.',
+  ),
+  exampleReport(
     'A1.H2.E2',
     '2016-Q4',
     'IN_PROGRESS',
@@ -56,8 +46,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'acil servis personelinin yarısı eğitildi.',
     'half of emergency staff were trained.',
   ),
-  report('A1.H2.E2', '2018-Q4', 'COMPLETED', 100, 'eğitim hedefi tamamlandı.', 'the training target was met.'),
-  report(
+  exampleReport('A1.H2.E2', '2018-Q4', 'COMPLETED', 100, 'eğitim hedefi tamamlandı.', 'the training target was met.'),
+  exampleReport(
     'A3.H1.E3',
     '2015-Q4',
     'IN_PROGRESS',
@@ -65,7 +55,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'tek seans protokolü tüm ÇİMlere gönderildi.',
     'the one-session protocol went to every centre.',
   ),
-  report(
+  exampleReport(
     'A3.H1.E3',
     '2017-Q4',
     'IN_PROGRESS',
@@ -73,7 +63,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'tek seansta tamamlanan vaka oranı arttı.',
     'the share of one-session cases rose.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E4',
     '2016-Q4',
     'IN_PROGRESS',
@@ -81,7 +71,14 @@ export const exampleReports: ProgressReportSeed[] = [
     'yeni çocuk psikiyatrisi poliklinikleri açıldı.',
     'new child psychiatry clinics opened.',
   ),
-  report('A4.H2.E4', '2019-Q2', 'AT_RISK', 50, 'uzman hekim açığı sürüyor.', 'the shortage of specialists persists.'),
+  exampleReport(
+    'A4.H2.E4',
+    '2019-Q2',
+    'AT_RISK',
+    50,
+    'uzman hekim açığı sürüyor.',
+    'the shortage of specialists persists.',
+  ),
 ];
 
 export const exampleMeasurements: MeasurementSeed[] = [
@@ -95,17 +92,38 @@ export const exampleMeasurements: MeasurementSeed[] = [
     source: ACADEMIC,
   },
   // Example values.
-  { actionCode: 'A1.H2.E2', indicatorCode: 'A1.H2.E2.G1', period: '2016-Q4', asOf: null, value: 9800, source: EXAMPLE },
+  {
+    actionCode: 'A1.H2.E2',
+    indicatorCode: 'A1.H2.E2.G1',
+    period: '2016-Q4',
+    asOf: null,
+    value: 9800,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A1.H2.E2',
     indicatorCode: 'A1.H2.E2.G1',
     period: '2018-Q4',
     asOf: null,
     value: 21400,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
-  { actionCode: 'A3.H1.E3', indicatorCode: 'A3.H1.E3.G1', period: '2015-Q4', asOf: null, value: 68, source: EXAMPLE },
-  { actionCode: 'A3.H1.E3', indicatorCode: 'A3.H1.E3.G1', period: '2017-Q4', asOf: null, value: 84, source: EXAMPLE },
+  {
+    actionCode: 'A3.H1.E3',
+    indicatorCode: 'A3.H1.E3.G1',
+    period: '2015-Q4',
+    asOf: null,
+    value: 68,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A3.H1.E3',
+    indicatorCode: 'A3.H1.E3.G1',
+    period: '2017-Q4',
+    asOf: null,
+    value: 84,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A3.H1.E3',
     indicatorCode: 'A3.H1.E3.G1',
@@ -113,7 +131,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '06',
     value: 91,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A3.H1.E3',
@@ -122,6 +140,6 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '35',
     value: 87,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
 ];

@@ -1,28 +1,11 @@
-import type { MeasurementSeed, ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
 
 // Example content: no real progress report of the plan is public and the public record gives no
 // figure for this ministry's indicators, so every report and measurement here is example.
 // Left without reports on purpose (they show NOT_STARTED): A5.H2.E1, A7.H1.E1.
-const EXAMPLE = 'example';
-
-const report = (
-  actionCode: string,
-  period: string,
-  status: ProgressReportSeed['status'],
-  percentComplete: number,
-  tr: string,
-  en: string,
-): ProgressReportSeed => ({
-  actionCode,
-  period,
-  status,
-  percentComplete,
-  narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
-  source: EXAMPLE,
-});
 
 export const exampleReports: ProgressReportSeed[] = [
-  report(
+  exampleReport(
     'A1.H1.E5',
     '2014-Q4',
     'IN_PROGRESS',
@@ -30,7 +13,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'görüşme standardı yayımlandı.',
     'the interview standard was issued.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E5',
     '2015-Q4',
     'IN_PROGRESS',
@@ -38,7 +21,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'illerin çoğu standardı uyguluyor.',
     'most provinces apply the standard.',
   ),
-  report(
+  exampleReport(
     'A1.H1.E5',
     '2016-Q4',
     'COMPLETED',
@@ -46,7 +29,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'standart 81 ilde uygulanıyor.',
     'the standard is applied in all 81 provinces.',
   ),
-  report(
+  exampleReport(
     'A2.H2.E3',
     '2015-Q2',
     'IN_PROGRESS',
@@ -54,8 +37,15 @@ export const exampleReports: ProgressReportSeed[] = [
     'okul çevresi denetimleri planlandı.',
     'school-area patrols were planned.',
   ),
-  report('A2.H2.E3', '2017-Q2', 'IN_PROGRESS', 75, 'kapsam okulların çoğuna ulaştı.', 'coverage reached most schools.'),
-  report(
+  exampleReport(
+    'A2.H2.E3',
+    '2017-Q2',
+    'IN_PROGRESS',
+    75,
+    'kapsam okulların çoğuna ulaştı.',
+    'coverage reached most schools.',
+  ),
+  exampleReport(
     'A3.H1.E2',
     '2015-Q4',
     'IN_PROGRESS',
@@ -63,7 +53,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'çocuk şubelerine uzman personel atandı.',
     'specialist staff were posted to child branches.',
   ),
-  report(
+  exampleReport(
     'A3.H1.E2',
     '2017-Q4',
     'COMPLETED',
@@ -71,8 +61,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'tüm illerde çocuk şube kadrosu tamamlandı.',
     'child branches are fully staffed in every province.',
   ),
-  report('A3.H2.E2', '2015-Q4', 'AT_RISK', 30, 'eğitici sayısı yetersiz.', 'there are too few trainers.'),
-  report(
+  exampleReport('A3.H2.E2', '2015-Q4', 'AT_RISK', 30, 'eğitici sayısı yetersiz.', 'there are too few trainers.'),
+  exampleReport(
     'A3.H2.E2',
     '2017-Q4',
     'DELAYED',
@@ -80,7 +70,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'eğitim takvimi süre sonuna yetişmedi.',
     'training did not finish by the due date.',
   ),
-  report(
+  exampleReport(
     'A5.H1.E1',
     '2015-Q4',
     'IN_PROGRESS',
@@ -88,7 +78,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'kurullar toplantı takvimi belirledi.',
     'boards set their meeting calendars.',
   ),
-  report(
+  exampleReport(
     'A5.H1.E1',
     '2017-Q4',
     'IN_PROGRESS',
@@ -96,7 +86,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'illerin çoğu iki ayda bir toplanıyor.',
     'most provinces meet every two months.',
   ),
-  report(
+  exampleReport(
     'A5.H1.E1',
     '2019-Q4',
     'IN_PROGRESS',
@@ -107,9 +97,30 @@ export const exampleReports: ProgressReportSeed[] = [
 ];
 
 export const exampleMeasurements: MeasurementSeed[] = [
-  { actionCode: 'A1.H1.E5', indicatorCode: 'A1.H1.E5.G1', period: '2014-Q4', asOf: null, value: 30, source: EXAMPLE },
-  { actionCode: 'A1.H1.E5', indicatorCode: 'A1.H1.E5.G1', period: '2015-Q4', asOf: null, value: 58, source: EXAMPLE },
-  { actionCode: 'A1.H1.E5', indicatorCode: 'A1.H1.E5.G1', period: '2016-Q4', asOf: null, value: 81, source: EXAMPLE },
+  {
+    actionCode: 'A1.H1.E5',
+    indicatorCode: 'A1.H1.E5.G1',
+    period: '2014-Q4',
+    asOf: null,
+    value: 30,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A1.H1.E5',
+    indicatorCode: 'A1.H1.E5.G1',
+    period: '2015-Q4',
+    asOf: null,
+    value: 58,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A1.H1.E5',
+    indicatorCode: 'A1.H1.E5.G1',
+    period: '2016-Q4',
+    asOf: null,
+    value: 81,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A2.H2.E3',
     indicatorCode: 'A2.H2.E3.G1',
@@ -117,7 +128,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '06',
     value: 92,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A2.H2.E3',
@@ -126,7 +137,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '34',
     value: 81,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A2.H2.E3',
@@ -135,9 +146,30 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '35',
     value: 88,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
-  { actionCode: 'A5.H1.E1', indicatorCode: 'A5.H1.E1.G1', period: '2015-Q4', asOf: null, value: 31, source: EXAMPLE },
-  { actionCode: 'A5.H1.E1', indicatorCode: 'A5.H1.E1.G1', period: '2017-Q4', asOf: null, value: 52, source: EXAMPLE },
-  { actionCode: 'A5.H1.E1', indicatorCode: 'A5.H1.E1.G1', period: '2019-Q4', asOf: null, value: 66, source: EXAMPLE },
+  {
+    actionCode: 'A5.H1.E1',
+    indicatorCode: 'A5.H1.E1.G1',
+    period: '2015-Q4',
+    asOf: null,
+    value: 31,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A5.H1.E1',
+    indicatorCode: 'A5.H1.E1.G1',
+    period: '2017-Q4',
+    asOf: null,
+    value: 52,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A5.H1.E1',
+    indicatorCode: 'A5.H1.E1.G1',
+    period: '2019-Q4',
+    asOf: null,
+    value: 66,
+    source: EXAMPLE_SOURCE,
+  },
 ];

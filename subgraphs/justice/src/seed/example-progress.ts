@@ -1,32 +1,15 @@
-import type { MeasurementSeed, ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
 
 // Example content: no real progress report of the plan is public. Measurements attached to the
 // forensic-room indicator are the published room counts, each with its own source; the two 2017
 // counts disagree and stand side by side. Other values are examples.
 // Left without reports on purpose (they show NOT_STARTED): A4.H3.E1, A6.H1.E1.
-const EXAMPLE = 'example';
 const BAR_NOTICE = 'Türkiye Barolar Birliği duyurusu 2017/30';
 const PRESS_2017 = 'basın haberi, 2017 (press report)';
 const AA_2018 = 'Anadolu Ajansı haberi, ~04.2018';
 
-const report = (
-  actionCode: string,
-  period: string,
-  status: ProgressReportSeed['status'],
-  percentComplete: number,
-  tr: string,
-  en: string,
-): ProgressReportSeed => ({
-  actionCode,
-  period,
-  status,
-  percentComplete,
-  narrative: `Örnek rapor: ${tr} (Example report: ${en})`,
-  source: EXAMPLE,
-});
-
 export const exampleReports: ProgressReportSeed[] = [
-  report(
+  exampleReport(
     'A1.H1.E2',
     '2017-Q2',
     'IN_PROGRESS',
@@ -34,8 +17,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'ilk adli görüşme odaları hizmete girdi.',
     'first rooms in service.',
   ),
-  report('A1.H1.E2', '2018-Q2', 'IN_PROGRESS', 55, 'oda sayısı arttı.', 'the number of rooms grew.'),
-  report(
+  exampleReport('A1.H1.E2', '2018-Q2', 'IN_PROGRESS', 55, 'oda sayısı arttı.', 'the number of rooms grew.'),
+  exampleReport(
     'A1.H1.E2',
     '2019-Q2',
     'IN_PROGRESS',
@@ -43,7 +26,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'odalar yeni adliyelere yayıldı.',
     'rooms spread to more courthouses.',
   ),
-  report(
+  exampleReport(
     'A3.H2.E1',
     '2015-Q2',
     'IN_PROGRESS',
@@ -51,9 +34,23 @@ export const exampleReports: ProgressReportSeed[] = [
     'hâkim ve savcı eğitim programı başladı.',
     'the training programme for judges and prosecutors began.',
   ),
-  report('A3.H2.E1', '2016-Q4', 'IN_PROGRESS', 60, 'baro eğitimleri eklendi.', 'bar association trainings were added.'),
-  report('A3.H2.E1', '2018-Q4', 'COMPLETED', 100, 'eğitim hedefleri tamamlandı.', 'the training targets were met.'),
-  report(
+  exampleReport(
+    'A3.H2.E1',
+    '2016-Q4',
+    'IN_PROGRESS',
+    60,
+    'baro eğitimleri eklendi.',
+    'bar association trainings were added.',
+  ),
+  exampleReport(
+    'A3.H2.E1',
+    '2018-Q4',
+    'COMPLETED',
+    100,
+    'eğitim hedefleri tamamlandı.',
+    'the training targets were met.',
+  ),
+  exampleReport(
     'A4.H1.E1',
     '2016-Q4',
     'DELAYED',
@@ -61,8 +58,8 @@ export const exampleReports: ProgressReportSeed[] = [
     'yeni çocuk mahkemesi kuruluşları gecikti.',
     'new child courts were delayed.',
   ),
-  report('A4.H1.E1', '2018-Q4', 'AT_RISK', 50, 'hâkim kadrosu yetersiz.', 'there are not enough judges.'),
-  report(
+  exampleReport('A4.H1.E1', '2018-Q4', 'AT_RISK', 50, 'hâkim kadrosu yetersiz.', 'there are not enough judges.'),
+  exampleReport(
     'A4.H2.E3',
     '2016-Q2',
     'IN_PROGRESS',
@@ -70,7 +67,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'bireysel tedbir planı formu hazırlandı.',
     'the individual measure plan form was prepared.',
   ),
-  report(
+  exampleReport(
     'A4.H2.E3',
     '2018-Q2',
     'IN_PROGRESS',
@@ -78,7 +75,7 @@ export const exampleReports: ProgressReportSeed[] = [
     'denetimli serbestlik müdürlükleri planları kullanıyor.',
     'probation offices use the plans.',
   ),
-  report(
+  exampleReport(
     'A7.H1.E2',
     '2015-Q4',
     'IN_PROGRESS',
@@ -86,7 +83,14 @@ export const exampleReports: ProgressReportSeed[] = [
     'istatistik tabloları TÜİK ile gözden geçirildi.',
     'statistics tables were reviewed with TÜİK.',
   ),
-  report('A7.H1.E2', '2017-Q4', 'COMPLETED', 100, 'uyumlu tablolar yayımlandı.', 'the aligned tables were published.'),
+  exampleReport(
+    'A7.H1.E2',
+    '2017-Q4',
+    'COMPLETED',
+    100,
+    'uyumlu tablolar yayımlandı.',
+    'the aligned tables were published.',
+  ),
 ];
 
 export const exampleMeasurements: MeasurementSeed[] = [
@@ -116,10 +120,38 @@ export const exampleMeasurements: MeasurementSeed[] = [
     source: AA_2018,
   },
   // Example values.
-  { actionCode: 'A3.H2.E1', indicatorCode: 'A3.H2.E1.G1', period: '2015-Q4', asOf: null, value: 850, source: EXAMPLE },
-  { actionCode: 'A3.H2.E1', indicatorCode: 'A3.H2.E1.G1', period: '2016-Q4', asOf: null, value: 1900, source: EXAMPLE },
-  { actionCode: 'A3.H2.E1', indicatorCode: 'A3.H2.E1.G1', period: '2018-Q4', asOf: null, value: 3150, source: EXAMPLE },
-  { actionCode: 'A3.H2.E1', indicatorCode: 'A3.H2.E1.G2', period: '2018-Q4', asOf: null, value: 4600, source: EXAMPLE },
+  {
+    actionCode: 'A3.H2.E1',
+    indicatorCode: 'A3.H2.E1.G1',
+    period: '2015-Q4',
+    asOf: null,
+    value: 850,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A3.H2.E1',
+    indicatorCode: 'A3.H2.E1.G1',
+    period: '2016-Q4',
+    asOf: null,
+    value: 1900,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A3.H2.E1',
+    indicatorCode: 'A3.H2.E1.G1',
+    period: '2018-Q4',
+    asOf: null,
+    value: 3150,
+    source: EXAMPLE_SOURCE,
+  },
+  {
+    actionCode: 'A3.H2.E1',
+    indicatorCode: 'A3.H2.E1.G2',
+    period: '2018-Q4',
+    asOf: null,
+    value: 4600,
+    source: EXAMPLE_SOURCE,
+  },
   {
     actionCode: 'A4.H2.E3',
     indicatorCode: 'A4.H2.E3.G1',
@@ -127,7 +159,7 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '01',
     value: 64,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
   {
     actionCode: 'A4.H2.E3',
@@ -136,6 +168,6 @@ export const exampleMeasurements: MeasurementSeed[] = [
     asOf: null,
     provincePlateCode: '42',
     value: 58,
-    source: EXAMPLE,
+    source: EXAMPLE_SOURCE,
   },
 ];
