@@ -15,7 +15,7 @@ const baseConfig = {
 };
 
 // The secretariat's types map onto the family database rows.
-const familyRow = (row: string) => `../db/schema#${row}`;
+const familyRow = (row: string) => `../db/schema.js#${row}`;
 const familyMappers: Record<string, string> = {
   FamilyMutations: `${common}#AgencyRoot`,
   Action: familyRow('ActionRow'),
@@ -40,7 +40,7 @@ const familyMappers: Record<string, string> = {
   AgendaItem: familyRow('AgendaItemRow'),
   Decision: familyRow('DecisionRow'),
   DueDateRevision: familyRow('DueDateRevisionRow'),
-  Escalation: '../resolvers/deadlines#EscalationModel',
+  Escalation: '../resolvers/deadlines.js#EscalationModel',
   StrategyDocument: familyRow('StrategyDocumentRow'),
   StrategyEdition: familyRow('StrategyEditionRow'),
   SourcedDate: familyRow('AdoptionDateRow'),
@@ -68,7 +68,7 @@ const config: CodegenConfig = {
           ],
           config: {
             ...baseConfig,
-            contextType: slug === 'family' ? '../context#FamilyContext' : `${common}#ProgressContext`,
+            contextType: slug === 'family' ? '../context.js#FamilyContext' : `${common}#ProgressContext`,
             mappers: {
               [`${prefix}Action`]: `${common}#CommitmentRow`,
               [`${prefix}Agency`]: `${common}#AgencyRoot`,

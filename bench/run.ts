@@ -4,7 +4,7 @@
  * bench/results/<date>.json; nothing here asserts on time.
  */
 import fs from 'node:fs';
-import { startGraph } from '../test/support/graph';
+import { startGraph } from '../test/support/graph.js';
 
 process.env.LOG_LEVEL ??= 'warn';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { composeSupergraph, EXPECTED_HINT_CODES, SUPERGRAPH_FILE } from './supergraph';
+import { composeSupergraph, EXPECTED_HINT_CODES, SUPERGRAPH_FILE } from './supergraph.js';
 
 try {
   const { supergraphSdl, hints } = composeSupergraph();

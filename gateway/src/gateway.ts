@@ -20,8 +20,8 @@ import {
 } from '@cocuk-koruma/common';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source';
-import { boardPackExportRoute } from './exports/route';
+import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source.js';
+import { boardPackExportRoute } from './exports/route.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 

@@ -1,5 +1,5 @@
 import { ConfigError, createLogger, GATEWAY_DEFAULT_PORT, portFromEnv, stopOn } from '@cocuk-koruma/common';
-import { createGateway } from './gateway';
+import { createGateway } from './gateway.js';
 
 const logger = createLogger('gateway');
 try {

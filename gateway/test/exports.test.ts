@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import express from 'express';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import type { BoardPack } from '../src/exports/board-pack-query';
-import { renderBoardPackCsv } from '../src/exports/csv';
-import { PDF_FOOTER, renderBoardPackPdf } from '../src/exports/pdf';
-import { boardPackExportHandler, type BoardPackFetcher } from '../src/exports/route';
-import { renderBoardPackXlsx } from '../src/exports/xlsx';
+import type { BoardPack } from '../src/exports/board-pack-query.js';
+import { renderBoardPackCsv } from '../src/exports/csv.js';
+import { PDF_FOOTER, renderBoardPackPdf } from '../src/exports/pdf.js';
+import { boardPackExportHandler, type BoardPackFetcher } from '../src/exports/route.js';
+import { renderBoardPackXlsx } from '../src/exports/xlsx.js';
 
 const AREA_A1 = {
   key: 'A1',

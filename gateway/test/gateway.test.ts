@@ -2,7 +2,7 @@ import net from 'node:net';
 import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
 import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, type Gateway } from '../src/gateway';
+import { createGateway, type Gateway } from '../src/gateway.js';
 
 // A subgraph that accepts connections and never answers: the worst kind of outage.
 let silent: net.Server;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, EXPECTED_HINT_CODES, readCommittedSupergraph } from '../supergraph';
+import { composeSupergraph, EXPECTED_HINT_CODES, readCommittedSupergraph } from '../supergraph.js';
 
 describe('the supergraph', () => {
   const composition = composeSupergraph();

@@ -1,6 +1,6 @@
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { startGraph, type RunningGraph } from '../support/graph.js';
 
 const SECRETARIAT: TokenOptions = { username: 'chgm.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
 const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] };

@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../support/documents';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { pdfText } from '../support/documents.js';
+import { startGraph, type RunningGraph } from '../support/graph.js';
 
 const SECRETARIAT: TokenOptions = { username: 'family.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
 const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] };

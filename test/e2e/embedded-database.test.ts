@@ -4,7 +4,7 @@ import path from 'node:path';
 import { progressReports, type DatabaseConfig } from '@cocuk-koruma/common';
 import { startTestIssuer } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../subgraphs/justice/src/server';
+import { createServer } from '../../subgraphs/justice/src/server.js';
 import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-pglite-'));

@@ -1,6 +1,6 @@
 import { AGENCIES, progressReports } from '@cocuk-koruma/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries, startGraph, type RunningGraph } from '../support/graph';
+import { countQueries, startGraph, type RunningGraph } from '../support/graph.js';
 
 interface ActionView {
   __typename: string;

@@ -1,8 +1,8 @@
 import type { GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERY_LIMITS } from '../../gateway/src/gateway';
-import { BOARD_MEMBER, queryCounts, startGraph, type RunningGraph } from '../support/graph';
+import { QUERY_LIMITS } from '../../gateway/src/gateway.js';
+import { BOARD_MEMBER, queryCounts, startGraph, type RunningGraph } from '../support/graph.js';
 
 const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] };
 

@@ -1,7 +1,7 @@
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../support/documents';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { pdfText } from '../support/documents.js';
+import { startGraph, type RunningGraph } from '../support/graph.js';
 
 // One quarter of coordination, end to end through the gateway, as the issue describes it.
 // Action codes and dates are the example plan's; "today" is pinned so deadlines are stable.

@@ -22,7 +22,7 @@ import {
 import { commitmentsOf } from '@cocuk-koruma/plan';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type RunningGraph } from '../support/graph';
+import { startGraph, type RunningGraph } from '../support/graph.js';
 
 const JUSTICE_ACTION = commitmentsOf('JUSTICE')[0]?.code ?? 'missing justice action';
 const HEALTH_ACTION = commitmentsOf('HEALTH')[0]?.code ?? 'missing health action';

@@ -1,7 +1,7 @@
 import { AGENCIES, indicatorMeasurements, type AgencySlug } from '@cocuk-koruma/common';
 import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries, startGraph, type RunningGraph } from '../support/graph';
+import { countQueries, startGraph, type RunningGraph } from '../support/graph.js';
 
 interface Party {
   __typename: string;

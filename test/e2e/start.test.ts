@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AGENCIES } from '@cocuk-koruma/common/agencies';
 import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, spawnEntry, type Spawned } from '../support/processes';
+import { freePort, spawnEntry, type Spawned } from '../support/processes.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-start-'));
 let started: Spawned | undefined;

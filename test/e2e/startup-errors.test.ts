@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort, spawnEntry } from '../support/processes';
+import { freePort, spawnEntry } from '../support/processes.js';
 
 describe('a subgraph started with a configuration mistake', () => {
   it('exits with one line naming the database variable to fix when its database cannot be reached', async () => {

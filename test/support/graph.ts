@@ -9,12 +9,12 @@ import {
   type Listening,
   type SubgraphServer,
 } from '@cocuk-koruma/common';
-import { createGateway, type Gateway } from '../../gateway/src/gateway';
-import { createServer as createEducation } from '../../subgraphs/education/src/server';
-import { createServer as createFamily } from '../../subgraphs/family/src/server';
-import { createServer as createHealth } from '../../subgraphs/health/src/server';
-import { createServer as createInterior } from '../../subgraphs/interior/src/server';
-import { createServer as createJustice } from '../../subgraphs/justice/src/server';
+import { createGateway, type Gateway } from '../../gateway/src/gateway.js';
+import { createServer as createEducation } from '../../subgraphs/education/src/server.js';
+import { createServer as createFamily } from '../../subgraphs/family/src/server.js';
+import { createServer as createHealth } from '../../subgraphs/health/src/server.js';
+import { createServer as createInterior } from '../../subgraphs/interior/src/server.js';
+import { createServer as createJustice } from '../../subgraphs/justice/src/server.js';
 
 type ServerFactory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
 

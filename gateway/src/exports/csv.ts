@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { BoardPack } from './board-pack-query';
-import { boardPackSections, type Cell } from './sections';
+import type { BoardPack } from './board-pack-query.js';
+import { boardPackSections, type Cell } from './sections.js';
 
 /**
  * One line item per row: `section`, `key`, `label`, then every value column any section has,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { ActionStatus, BoardPack, BoardPackAction, StatusCounts } from './board-pack-query';
+import type { ActionStatus, BoardPack, BoardPackAction, StatusCounts } from './board-pack-query.js';
 
 // PDFKit's built-in fonts are WinAnsi-encoded and have no ğ, ı, İ or ş. DejaVu Sans covers Turkish
 // and ships as TTFs in an npm package, so neither a developer nor CI needs a system font.

@@ -3,11 +3,11 @@ import type { ApolloServer } from '@apollo/server';
 import { callerOf, ErrorCode, isProduction, type Caller, type Logger } from '@cocuk-koruma/common';
 import type { RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../data-source';
-import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query';
-import { renderBoardPackCsv } from './csv';
-import { renderBoardPackPdf } from './pdf';
-import { renderBoardPackXlsx } from './xlsx';
+import type { GatewayContext } from '../data-source.js';
+import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query.js';
+import { renderBoardPackCsv } from './csv.js';
+import { renderBoardPackPdf } from './pdf.js';
+import { renderBoardPackXlsx } from './xlsx.js';
 
 interface Format {
   contentType: string;

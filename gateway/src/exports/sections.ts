@@ -1,4 +1,4 @@
-import type { BoardPack, BoardPackAction, StatusCounts } from './board-pack-query';
+import type { BoardPack, BoardPackAction, StatusCounts } from './board-pack-query.js';
 
 export type Cell = string | number | boolean | null;
 

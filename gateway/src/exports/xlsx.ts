@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { BoardPack } from './board-pack-query';
-import { boardPackSections, type Cell } from './sections';
+import type { BoardPack } from './board-pack-query.js';
+import { boardPackSections, type Cell } from './sections.js';
 
 const MIN_WIDTH = 8;
 /** Past this, a column wraps its text instead of pushing the next one off screen. */

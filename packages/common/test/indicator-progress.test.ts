@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorProgress, quarterEnd, type PlannedIndicator } from '../src/progress/indicator-progress';
-import type { MeasurementView } from '../src/progress/suppression';
+import { indicatorProgress, quarterEnd, type PlannedIndicator } from '../src/progress/indicator-progress.js';
+import type { MeasurementView } from '../src/progress/suppression.js';
 
 const action = { startDate: '2020-01-01', dueDate: '2023-12-31' };
 const rooms: PlannedIndicator = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveOverallStatus, type PartyState } from '../src/progress/overall-status';
+import { deriveOverallStatus, type PartyState } from '../src/progress/overall-status.js';
 
 const accepted = (contributionStatus: PartyState['contributionStatus']): PartyState => ({
   acceptance: 'ACCEPTED',

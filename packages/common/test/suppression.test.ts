@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallNumberThreshold, suppressSmallCells, type Cell } from '../src/progress/suppression';
+import { smallNumberThreshold, suppressSmallCells, type Cell } from '../src/progress/suppression.js';
 
 const cell = (provincePlateCode: string | null, value: number, extra: Partial<Cell> = {}): Cell => ({
   indicatorCode: 'A1.H1.E1.G1',

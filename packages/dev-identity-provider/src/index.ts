@@ -5,8 +5,8 @@
 import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/common/config';
 import { createLogger } from '@cocuk-koruma/common/logger';
 import { stopOn } from '@cocuk-koruma/common/server/shutdown';
-import { refuseProduction } from './guard';
-import { RealmExportError } from './realm';
+import { refuseProduction } from './guard.js';
+import { RealmExportError } from './realm.js';
 
 async function main(): Promise<void> {
   const logger = createLogger('identity-provider');
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     refuseProduction();
     // Loaded after the check so a refused start prints its one line and nothing from the library.
-    const { createIdentityProvider } = await import('./server');
+    const { createIdentityProvider } = await import('./server.js');
     const port = portFromEnv('idp', IDP_DEFAULT_PORT);
     const host = process.env.HOST ?? '127.0.0.1';
     const idp = createIdentityProvider({ issuerBaseUrl: process.env.KEYCLOAK_URL?.trim() || undefined });

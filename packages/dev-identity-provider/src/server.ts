@@ -18,9 +18,9 @@ import { jwtVerify, importJWK } from 'jose';
 import { REPO_ROOT } from '@cocuk-koruma/common/config';
 import { createLogger } from '@cocuk-koruma/common/logger';
 import { listen, type Listening } from '@cocuk-koruma/common/server/http';
-import { refuseProduction } from './guard';
-import { loginPage } from './login-page';
-import { memoryAdapterFactory } from './memory-adapter';
+import { refuseProduction } from './guard.js';
+import { loginPage } from './login-page.js';
+import { memoryAdapterFactory } from './memory-adapter.js';
 import {
   DEFAULT_REALM_EXPORT_PATH,
   REALM_NAME,
@@ -37,10 +37,10 @@ import {
   type RealmExport,
   type RealmUser,
   type TokenKind,
-} from './realm';
-import { loadOrCreateSigningKey, publicJwk, type SigningJwk } from './signing-key';
+} from './realm.js';
+import { loadOrCreateSigningKey, publicJwk, type SigningJwk } from './signing-key.js';
 
-export { ProductionRefusedError } from './guard';
+export { ProductionRefusedError } from './guard.js';
 
 export const REALM_PATH = `/realms/${REALM_NAME}`;
 const OIDC_PATH = '/protocol/openid-connect';

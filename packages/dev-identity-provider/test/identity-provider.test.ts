@@ -5,8 +5,8 @@ import {
   decodeJwtPayload,
   LoginError,
   loginWithPassword,
-} from '../src/login-flow';
-import { keycloakConnectFor, PASSWORD, PORTAL_REDIRECT, startProvider, type Running } from './support';
+} from '../src/login-flow.js';
+import { keycloakConnectFor, PASSWORD, PORTAL_REDIRECT, startProvider, type Running } from './support.js';
 
 const JUSTICE_SECRET = 'local-dev-only-justice-system-secret';
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { REPO_ROOT } from '@cocuk-koruma/common/config';
 import { freePort } from '@cocuk-koruma/common/testing/ports';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientCredentials, decodeJwtPayload } from '../src/login-flow';
-import { createIdentityProvider } from '../src/server';
-import { signingKeyPath } from '../src/signing-key';
-import { keycloakConnectFor, startProvider, tempDataDir, type Running } from './support';
+import { clientCredentials, decodeJwtPayload } from '../src/login-flow.js';
+import { createIdentityProvider } from '../src/server.js';
+import { signingKeyPath } from '../src/signing-key.js';
+import { keycloakConnectFor, startProvider, tempDataDir, type Running } from './support.js';
 
 const ENTRY = path.join(REPO_ROOT, 'packages/dev-identity-provider/src/index.ts');
 const TOKEN_SCRIPT = path.join(REPO_ROOT, 'scripts/token.ts');

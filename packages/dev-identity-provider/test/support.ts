@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import KeycloakConnect from 'keycloak-connect';
-import { realmUrl } from '../src/login-flow';
-import { createIdentityProvider, type IdentityProvider, type IdentityProviderListening } from '../src/server';
+import { realmUrl } from '../src/login-flow.js';
+import { createIdentityProvider, type IdentityProvider, type IdentityProviderListening } from '../src/server.js';
 
 export const PASSWORD = 'example-password';
 export const PORTAL_REDIRECT = 'http://localhost:5173/callback';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { AGENCY_CODES } from '@cocuk-koruma/common/agencies';
 import { describe, expect, it } from 'vitest';
-import { type AdoptedPlan, checkPlan, commitmentsOf, parsePlan, plan } from '../src/index';
+import { type AdoptedPlan, checkPlan, commitmentsOf, parsePlan, plan } from '../src/index.js';
 
 const raw: unknown = JSON.parse(fs.readFileSync(new URL('../action-plan.json', import.meta.url), 'utf8'));
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug, agencySubgraph } from '@cocuk-koruma/common';
-import * as tables from './db/schema';
-import { resolvers } from './resolvers';
-import { seed } from './seed';
+import * as tables from './db/schema.js';
+import { resolvers } from './resolvers/index.js';
+import { seed } from './seed/index.js';
 
 export const definition = agencySubgraph({
   agency: agencyBySlug('education'),

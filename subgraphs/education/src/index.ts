@@ -1,4 +1,4 @@
 import { runSubgraph } from '@cocuk-koruma/common';
-import { definition } from './definition';
+import { definition } from './definition.js';
 
 await runSubgraph(definition);

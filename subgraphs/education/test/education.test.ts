@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAgencySubgraph } from '@cocuk-koruma/common/testing/agency-suite';
-import { createServer } from '../src/server';
-import { serviceFigures } from '../src/seed/service-figures';
+import { createServer } from '../src/server.js';
+import { serviceFigures } from '../src/seed/service-figures.js';
 
 describeAgencySubgraph('education', createServer);
 

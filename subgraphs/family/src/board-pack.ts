@@ -1,8 +1,8 @@
 import { AGENCIES } from '@cocuk-koruma/common';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { escalationDays } from './clock';
-import type { FamilyContext } from './context';
+import { escalationDays } from './clock.js';
+import type { FamilyContext } from './context.js';
 import {
   actions,
   agendaItems,
@@ -16,10 +16,10 @@ import {
   type AgendaItemRow,
   type IndicatorRow,
   type MeetingRow,
-} from './db/schema';
-import { currentDueDate, latenessOf, reasonText } from './deadlines';
-import type { ActionStatus, StatusCounts } from './generated/resolvers-types';
-import { readLiveActions, type LiveMeasurement } from './live';
+} from './db/schema.js';
+import { currentDueDate, latenessOf, reasonText } from './deadlines.js';
+import type { ActionStatus, StatusCounts } from './generated/resolvers-types.js';
+import { readLiveActions, type LiveMeasurement } from './live.js';
 
 const actionStatus = z.enum(['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'DELAYED', 'COMPLETED']);
 const agency = z.enum(['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']);

@@ -1,7 +1,7 @@
 import { createProgressContext, type Caller, type Database, type ProgressContext } from '@cocuk-koruma/common';
-import { systemClock, type Clock } from './clock';
-import type * as tables from './db/schema';
-import { createFamilyLoaders, type FamilyLoaders } from './loaders';
+import { systemClock, type Clock } from './clock.js';
+import type * as tables from './db/schema.js';
+import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
 
 /** The family database's drizzle schema: the secretariat's tables plus the shared progress tables. */
 export type FamilySchema = typeof tables;

@@ -1,7 +1,7 @@
-import type { ActionRow, DueDateRevisionRow } from './db/schema';
-import type { ActionStatus } from './generated/resolvers-types';
-import { daysBetween } from './clock';
-import type { FamilyContext } from './context';
+import type { ActionRow, DueDateRevisionRow } from './db/schema.js';
+import type { ActionStatus } from './generated/resolvers-types.js';
+import { daysBetween } from './clock.js';
+import type { FamilyContext } from './context.js';
 
 const STATUSES: readonly string[] = ['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'DELAYED', 'COMPLETED'];
 

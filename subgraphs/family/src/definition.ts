@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug, subgraphTypeDefs, type SubgraphDefinition } from '@cocuk-koruma/common';
-import { createFamilyContext, type FamilyContext, type FamilySchema } from './context';
-import * as tables from './db/schema';
-import { resolvers } from './resolvers';
-import { seed } from './seed';
+import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
+import * as tables from './db/schema.js';
+import { resolvers } from './resolvers/index.js';
+import { seed } from './seed/index.js';
 
 /** The secretariat: the plan, the strategy and the coordination bodies, plus the family's own progress. */
 export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {

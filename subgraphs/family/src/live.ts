@@ -1,7 +1,7 @@
 import { createGraphClient, type GraphClient } from '@cocuk-koruma/common';
 import { GraphQLError } from 'graphql';
-import type { FamilyContext } from './context';
-import type { ActionStatus } from './generated/resolvers-types';
+import type { FamilyContext } from './context.js';
+import type { ActionStatus } from './generated/resolvers-types.js';
 
 // Progress lives in each agency's own subgraph, so the secretariat reads it the way any client
 // would: through the gateway, as the caller, in one batched query. The agencies' subgraphs then

@@ -33,8 +33,8 @@ import {
   type ProvinceRow,
   type StrategyEditionRow,
   type StrategyEventRow,
-} from './db/schema';
-import type { FamilySchema } from './context';
+} from './db/schema.js';
+import type { FamilySchema } from './context.js';
 
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const found = new Map(rows.map((r) => [keyOf(r), r]));

@@ -5,10 +5,10 @@ import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/
 import type { SubgraphServer } from '@cocuk-koruma/common';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FamilySchema } from '../src/context';
-import { actions, agendaItems, decisions, dueDateRevisions, meetingSnapshots, meetings } from '../src/db/schema';
-import { createServer } from '../src/server';
-import { defined } from './helpers';
+import type { FamilySchema } from '../src/context.js';
+import { actions, agendaItems, decisions, dueDateRevisions, meetingSnapshots, meetings } from '../src/db/schema.js';
+import { createServer } from '../src/server.js';
+import { defined } from './helpers.js';
 
 const SECRETARIAT: TokenOptions = { username: 'chgm.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
 const FAMILY_LIAISON: TokenOptions = { username: 'family.liaison', agency: 'FAMILY', roles: ['liaison'] };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defined, startFamily, type RunningFamily } from './helpers';
+import { defined, startFamily, type RunningFamily } from './helpers.js';
 
 interface ProvincesData {
   provinces: {

@@ -1,8 +1,8 @@
 import type { DatabaseConfig, SubgraphServer } from '@cocuk-koruma/common';
 import { startTestIssuer } from '@cocuk-koruma/common/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
-import type { FamilySchema } from '../src/context';
-import { createServer } from '../src/server';
+import type { FamilySchema } from '../src/context.js';
+import { createServer } from '../src/server.js';
 
 export interface GraphQLErrorBody {
   message: string;

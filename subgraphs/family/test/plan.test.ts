@@ -1,7 +1,7 @@
 import { AGENCIES } from '@cocuk-koruma/common';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defined, startFamily, type RunningFamily } from './helpers';
+import { defined, startFamily, type RunningFamily } from './helpers.js';
 
 interface GoalData {
   goal: {

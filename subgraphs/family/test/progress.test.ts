@@ -1,5 +1,5 @@
 import { describeAgencySubgraph } from '@cocuk-koruma/common/testing/agency-suite';
-import { createServer } from '../src/server';
+import { createServer } from '../src/server.js';
 
 // The family ministry is also an agency with actions of its own: the same promises hold for it.
 describeAgencySubgraph('family', createServer);

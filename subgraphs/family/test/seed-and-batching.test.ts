@@ -2,8 +2,8 @@ import { plan } from '@cocuk-koruma/plan';
 import { count, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tables from '../src/db/schema';
-import { defined, startFamily, type RunningFamily } from './helpers';
+import * as tables from '../src/db/schema.js';
+import { defined, startFamily, type RunningFamily } from './helpers.js';
 
 async function rowCounts(family: RunningFamily): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

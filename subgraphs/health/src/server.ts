@@ -1,5 +1,5 @@
 import { subgraphServerFactory } from '@cocuk-koruma/common';
-import { definition } from './definition';
+import { definition } from './definition.js';
 
 /** Builds the health subgraph without listening; tests and the process entry share it. */
 export const createServer = subgraphServerFactory(definition);

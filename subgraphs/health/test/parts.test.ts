@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/test
 import { plan } from '@cocuk-koruma/plan';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../src/server';
+import { createServer } from '../src/server.js';
 
 // Parts are shared code; they are exercised here on the health subgraph. The plan gives health no
 // part in a justice action, so the interior ministry's actions stand in for another agency's.

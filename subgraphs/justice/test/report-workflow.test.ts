@@ -4,7 +4,7 @@ import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/common/testing/i
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../src/server';
+import { createServer } from '../src/server.js';
 
 // The reporting workflow is shared code; it is exercised here on the justice subgraph.
 type Server = Awaited<ReturnType<typeof createServer>>;

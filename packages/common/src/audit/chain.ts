@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { asc, count, desc, gt, sql } from 'drizzle-orm';
-import type { Caller } from '../auth/caller';
-import type { Database } from '../db/database';
-import { auditLog, type AuditKind, type AuditLogRow } from './tables';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
 /** `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

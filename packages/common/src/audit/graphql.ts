@@ -1,8 +1,8 @@
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../db/database';
-import { badUserInput, parseArgs } from '../errors';
-import { auditLog, type AuditKind, type AuditLogRow } from './tables';
+import type { Database } from '../db/database.js';
+import { badUserInput, parseArgs } from '../errors.js';
+import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
 /** Arguments of `auditLog(first: Int = 50, after: String, kind: AuditKind)`. */
 export interface AuditLogArgs {

@@ -1,7 +1,7 @@
-import type { AgencyCode } from '../agencies';
-import type { Caller } from '../auth/caller';
-import type { Database } from '../db/database';
-import { appendAudit } from './chain';
+import type { AgencyCode } from '../agencies.js';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import { appendAudit } from './chain.js';
 
 /**
  * Logs that `caller` read this agency's data, when the caller belongs to another agency (a caller

@@ -1,4 +1,4 @@
-import type { AgencyCode } from '../agencies';
+import type { AgencyCode } from '../agencies.js';
 
 /** Realm roles of the `cocuk-koruma` realm. */
 export const ROLES = ['liaison', 'focal-point', 'secretariat', 'board-member', 'auditor', 'agency-system'] as const;

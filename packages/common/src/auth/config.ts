@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { ConfigError } from '../config.js';
 
 export interface AuthConfig {
   /** Base URL of Keycloak (or the embedded provider); must be the URL tokens were issued under. */

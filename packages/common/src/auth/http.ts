@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
-import { ErrorCode } from '../errors';
-import type { Caller } from './caller';
-import { AuthenticationError, type TokenVerifier } from './verifier';
+import { ErrorCode } from '../errors.js';
+import type { Caller } from './caller.js';
+import { AuthenticationError, type TokenVerifier } from './verifier.js';
 
 function refuse(res: Response, realm: string, reason: string): void {
   // 401, not keycloak-connect's 403: the caller is unknown, not forbidden.

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { agencyByCode, type AgencyCode } from '../agencies';
-import { ErrorCode } from '../errors';
-import { hasRole, type Caller, type Role } from './caller';
+import { agencyByCode, type AgencyCode } from '../agencies.js';
+import { ErrorCode } from '../errors.js';
+import { hasRole, type Caller, type Role } from './caller.js';
 
 /**
  * The authorisation rules, enforced in the subgraph that owns the data (the gateway cannot be

@@ -1,7 +1,7 @@
 import KeycloakConnect from 'keycloak-connect';
-import { isAgencyCode } from '../agencies';
-import { ROLES, type Caller, type Role } from './caller';
-import type { AuthConfig } from './config';
+import { isAgencyCode } from '../agencies.js';
+import { ROLES, type Caller, type Role } from './caller.js';
+import type { AuthConfig } from './config.js';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';

@@ -1,13 +1,13 @@
-import type { Agency, AgencyCode } from '../agencies';
-import type { Caller } from '../auth/caller';
-import type { Database } from '../db/database';
-import type { SubgraphDefinition } from '../server/subgraph-server';
-import { subgraphTypeDefs } from '../typedefs';
-import { createProgressLoaders } from './loaders';
-import type { ProgressContext } from './resolvers';
-import { seedProgress, type ProgressSeed } from './seed';
-import { smallNumberThreshold } from './suppression';
-import type { ProgressSchema } from './tables';
+import type { Agency, AgencyCode } from '../agencies.js';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import type { SubgraphDefinition } from '../server/subgraph-server.js';
+import { subgraphTypeDefs } from '../typedefs.js';
+import { createProgressLoaders } from './loaders.js';
+import type { ProgressContext } from './resolvers.js';
+import { seedProgress, type ProgressSeed } from './seed.js';
+import { smallNumberThreshold } from './suppression.js';
+import type { ProgressSchema } from './tables.js';
 
 export interface AgencySubgraphOptions<S extends ProgressSchema> {
   agency: Agency;

@@ -1,6 +1,6 @@
-import type { ActionKey, ProgressContext } from './resolvers';
-import { visibleMeasurements } from './resolvers';
-import type { MeasurementView } from './suppression';
+import type { ActionKey, ProgressContext } from './resolvers.js';
+import { visibleMeasurements } from './resolvers.js';
+import type { MeasurementView } from './suppression.js';
 
 export type IndicatorDirection = 'INCREASE' | 'DECREASE' | 'MAINTAIN';
 export type IndicatorTrend = 'IMPROVING' | 'WORSENING' | 'STABLE' | 'UNKNOWN';

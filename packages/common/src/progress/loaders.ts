@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { Database } from '../db/database.js';
 import {
   actionParts,
   commitments,
@@ -11,7 +11,7 @@ import {
   type IndicatorMeasurementRow,
   type ProgressReportRow,
   type ProgressSchema,
-} from './tables';
+} from './tables.js';
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));

@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencyByCode, type AgencyCode } from '../agencies';
-import { appendAudit } from '../audit/chain';
-import { assertCanWriteAgencyData, forbidden } from '../auth/policy';
-import { conflict, notFound, parseArgs, staleVersion } from '../errors';
-import type { ProgressContext } from './resolvers';
-import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables';
+import { agencyByCode, type AgencyCode } from '../agencies.js';
+import { appendAudit } from '../audit/chain.js';
+import { assertCanWriteAgencyData, forbidden } from '../auth/policy.js';
+import { conflict, notFound, parseArgs, staleVersion } from '../errors.js';
+import type { ProgressContext } from './resolvers.js';
+import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables.js';
 
 export const PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;
 

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencyByCode, type AgencyCode } from '../agencies';
-import { appendAudit } from '../audit/chain';
-import { assertCanWriteAgencyData } from '../auth/policy';
-import { conflict, notFound, parseArgs, staleVersion } from '../errors';
-import type { ProgressContext } from './resolvers';
-import { actionParts, actionStatus, type ActionPartRow } from './tables';
+import { agencyByCode, type AgencyCode } from '../agencies.js';
+import { appendAudit } from '../audit/chain.js';
+import { assertCanWriteAgencyData } from '../auth/policy.js';
+import { conflict, notFound, parseArgs, staleVersion } from '../errors.js';
+import type { ProgressContext } from './resolvers.js';
+import { actionParts, actionStatus, type ActionPartRow } from './tables.js';
 
 /** A party as the secretariat lists it: which agency has a part in which action. */
 export interface PartyRef {

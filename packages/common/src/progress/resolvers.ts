@@ -1,13 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import type { AgencyCode } from '../agencies';
-import { readAuditPage, type AuditLogArgs } from '../audit/graphql';
-import { assertCanReadAudit } from '../audit/policy';
-import type { Caller } from '../auth/caller';
-import type { Database } from '../db/database';
-import { notFound } from '../errors';
-import type { ProgressLoaders } from './loaders';
-import { suppressSmallCells, type MeasurementView } from './suppression';
-import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables';
+import type { AgencyCode } from '../agencies.js';
+import { readAuditPage, type AuditLogArgs } from '../audit/graphql.js';
+import { assertCanReadAudit } from '../audit/policy.js';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import { notFound } from '../errors.js';
+import type { ProgressLoaders } from './loaders.js';
+import { suppressSmallCells, type MeasurementView } from './suppression.js';
+import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables.js';
 
 /** What `Query.<agency>` returns: the agency's own root object. */
 export interface AgencyRoot {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { AgencyCode } from '../agencies';
-import type { Database } from '../db/database';
+import type { AgencyCode } from '../agencies.js';
+import type { Database } from '../db/database.js';
 import {
   actionParts,
   commitments,
@@ -8,7 +8,7 @@ import {
   progressReports,
   serviceFigures,
   type ProgressSchema,
-} from './tables';
+} from './tables.js';
 
 export interface CommitmentSeed {
   code: string;

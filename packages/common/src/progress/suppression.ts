@@ -1,4 +1,4 @@
-import type { IndicatorMeasurementRow } from './tables';
+import type { IndicatorMeasurementRow } from './tables.js';
 
 /** Province counts below this are withheld from readers outside the measuring agency. */
 export const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;

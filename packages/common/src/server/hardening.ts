@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ErrorRequestHandler } from 'express';
-import { ErrorCode } from '../errors';
-import type { Logger } from '../logger';
+import { ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
 
 export const isProduction = (): boolean => process.env.NODE_ENV === 'production';
 

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getNamedType, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { Agency } from '../agencies';
-import { recordCrossAgencyRead } from '../audit/reads';
-import type { Caller } from '../auth/caller';
-import type { Database } from '../db/database';
+import type { Agency } from '../agencies.js';
+import { recordCrossAgencyRead } from '../audit/reads.js';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
 
 export interface CallerContext extends BaseContext {
   caller: Caller;

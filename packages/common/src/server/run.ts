@@ -1,9 +1,9 @@
-import { authConfig } from '../auth/config';
-import { ConfigError, subgraphConfig } from '../config';
-import { DatabaseUnavailableError } from '../db/database';
-import type { CallerContext } from './read-audit';
-import { stopOn } from './shutdown';
-import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
+import { authConfig } from '../auth/config.js';
+import { ConfigError, subgraphConfig } from '../config.js';
+import { DatabaseUnavailableError } from '../db/database.js';
+import type { CallerContext } from './read-audit.js';
+import { stopOn } from './shutdown.js';
+import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server.js';
 
 /** Failures a user fixes by configuration: one line on stderr, no stack trace. */
 export function exitOnConfigurationError(error: unknown): never {

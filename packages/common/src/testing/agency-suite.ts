@@ -1,15 +1,15 @@
 import { commitmentsOf } from '@cocuk-koruma/plan';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyBySlug, type AgencySlug } from '../agencies';
-import type { AuthConfig } from '../auth/config';
-import type { DatabaseConfig } from '../config';
-import type { Listening } from '../server/http';
-import type { SubgraphServer } from '../server/subgraph-server';
-import { verifyAuditChain } from '../audit/chain';
-import { postGraphQL } from './graphql';
-import { startTestIssuer, type TestIssuer } from './issuer';
-import { createTestDatabase, type TestDatabase } from './postgres';
+import { agencyBySlug, type AgencySlug } from '../agencies.js';
+import type { AuthConfig } from '../auth/config.js';
+import type { DatabaseConfig } from '../config.js';
+import type { Listening } from '../server/http.js';
+import type { SubgraphServer } from '../server/subgraph-server.js';
+import { verifyAuditChain } from '../audit/chain.js';
+import { postGraphQL } from './graphql.js';
+import { startTestIssuer, type TestIssuer } from './issuer.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
 
 type Factory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
 

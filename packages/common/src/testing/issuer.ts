@@ -1,9 +1,9 @@
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AgencyCode } from '../agencies';
-import type { Role } from '../auth/caller';
-import { API_AUDIENCE, REALM, type AuthConfig } from '../auth/config';
+import type { AgencyCode } from '../agencies.js';
+import type { Role } from '../auth/caller.js';
+import { API_AUDIENCE, REALM, type AuthConfig } from '../auth/config.js';
 
 export interface TokenOptions {
   username: string;

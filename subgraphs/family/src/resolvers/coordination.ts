@@ -1,8 +1,8 @@
 import { notFound, parseArgs } from '@cocuk-koruma/common';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { coordinationBodies, meetings, provinces } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
-import { bodiesArgs, idArgs, meetingsArgs, plateCodeArgs, present } from './args';
+import { coordinationBodies, meetings, provinces } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { bodiesArgs, idArgs, meetingsArgs, plateCodeArgs, present } from './args.js';
 
 export const coordinationResolvers = {
   Query: {

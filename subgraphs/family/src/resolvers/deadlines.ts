@@ -1,12 +1,12 @@
 import { appendAudit, assertSecretariat, badUserInput, notFound, parseArgs, staleVersion } from '@cocuk-koruma/common';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { daysBetween, escalationDays } from '../clock';
-import type { FamilyContext } from '../context';
-import { actions, dueDateRevisions, type ActionRow } from '../db/schema';
-import { currentDueDate, latenessOf, reasonText, statusForLateness } from '../deadlines';
-import type { ActionStatus, AgencyCode, Resolvers } from '../generated/resolvers-types';
-import { readLiveActions } from '../live';
+import { daysBetween, escalationDays } from '../clock.js';
+import type { FamilyContext } from '../context.js';
+import { actions, dueDateRevisions, type ActionRow } from '../db/schema.js';
+import { currentDueDate, latenessOf, reasonText, statusForLateness } from '../deadlines.js';
+import type { ActionStatus, AgencyCode, Resolvers } from '../generated/resolvers-types.js';
+import { readLiveActions } from '../live.js';
 
 /** What `Escalation` resolves from; `action` is the plan row, resolved as the `Action` entity. */
 export interface EscalationModel {

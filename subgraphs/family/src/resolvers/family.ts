@@ -1,8 +1,8 @@
 import { actionProgressResolvers, agencyRootResolvers, notFound, parseArgs } from '@cocuk-koruma/common';
 import { asc, eq } from 'drizzle-orm';
-import { actions } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
-import { codeArgs } from './args';
+import { actions } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { codeArgs } from './args.js';
 
 // The family ministry as one of the five agencies: its own actions carry progress, like every
 // agency's. Its actions come from the plan rows rather than the bare commitments the shared root

@@ -1,14 +1,14 @@
-import type { Resolvers } from '../generated/resolvers-types';
-import { coordinationResolvers } from './coordination';
-import { actionDeadlineFields, deadlineResolvers } from './deadlines';
-import { familyResolvers } from './family';
-import { indicatorResolvers } from './indicator-progress';
-import { meetingResolvers } from './meetings';
-import { mutationResolvers } from './mutations';
-import { overallStatusField } from './overall-status';
-import { partyResolvers } from './parties';
-import { planResolvers } from './plan';
-import { strategyResolvers } from './strategy';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { coordinationResolvers } from './coordination.js';
+import { actionDeadlineFields, deadlineResolvers } from './deadlines.js';
+import { familyResolvers } from './family.js';
+import { indicatorResolvers } from './indicator-progress.js';
+import { meetingResolvers } from './meetings.js';
+import { mutationResolvers } from './mutations.js';
+import { overallStatusField } from './overall-status.js';
+import { partyResolvers } from './parties.js';
+import { planResolvers } from './plan.js';
+import { strategyResolvers } from './strategy.js';
 
 export const resolvers: Resolvers = {
   ...strategyResolvers,

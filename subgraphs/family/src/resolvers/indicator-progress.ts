@@ -1,6 +1,6 @@
 import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
 import { plan } from '@cocuk-koruma/plan';
-import type { Resolvers } from '../generated/resolvers-types';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 // The family ministry's own actions measure their indicators like every agency's do.
 export const indicatorResolvers = {

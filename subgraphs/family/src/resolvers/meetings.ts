@@ -11,8 +11,8 @@ import {
 } from '@cocuk-koruma/common';
 import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack';
-import type { FamilyContext } from '../context';
+import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack.js';
+import type { FamilyContext } from '../context.js';
 import {
   agendaItems,
   decisions,
@@ -23,9 +23,9 @@ import {
   actions,
   type AgendaItemRow,
   type MeetingRow,
-} from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
-import { present } from './args';
+} from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { present } from './args.js';
 
 type Tx = Parameters<Parameters<FamilyContext['familyDb']['transaction']>[0]>[0];
 

@@ -10,8 +10,8 @@ import { partMutationResolvers } from '@cocuk-koruma/common/progress/parts';
 import { responsibleFor } from '@cocuk-koruma/plan';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { meetings } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
+import { meetings } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 const meetingInput = z.object({
   bodyId: z.string().trim().min(1).max(64),

@@ -1,9 +1,9 @@
 import { deriveOverallStatus, type PartyState } from '@cocuk-koruma/common/progress/overall-status';
 import DataLoader from 'dataloader';
-import type { FamilyContext } from '../context';
-import type { ActionRow } from '../db/schema';
-import type { ActionStatus } from '../generated/resolvers-types';
-import { graphClientOf } from '../live';
+import type { FamilyContext } from '../context.js';
+import type { ActionRow } from '../db/schema.js';
+import type { ActionStatus } from '../generated/resolvers-types.js';
+import { graphClientOf } from '../live.js';
 
 interface PartyView {
   acceptance: PartyState['acceptance'] | null;

@@ -1,9 +1,9 @@
 import type { AgencyCode } from '@cocuk-koruma/common';
 import { partRootResolvers, partyTypeName, type PartyRef } from '@cocuk-koruma/common/progress/parts';
 import type { ActionPartRow } from '@cocuk-koruma/common';
-import type { FamilyContext } from '../context';
-import type { ActionRow } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
+import type { FamilyContext } from '../context.js';
+import type { ActionRow } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 const PARTY_TYPE_NAMES = {
   FAMILY: 'FamilyParty',

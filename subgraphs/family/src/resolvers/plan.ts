@@ -1,9 +1,9 @@
 import { AGENCIES, agencyByCode, notFound, parseArgs, type AgencyCode } from '@cocuk-koruma/common';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { FamilyContext } from '../context';
-import { actions, institutions, strategicAreas, strategicGoals, type ActionRow } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
-import { actionsArgs, codeArgs, goalsArgs, present } from './args';
+import type { FamilyContext } from '../context.js';
+import { actions, institutions, strategicAreas, strategicGoals, type ActionRow } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { actionsArgs, codeArgs, goalsArgs, present } from './args.js';
 
 const ACTION_TYPE_NAMES = [
   'FamilyAction',

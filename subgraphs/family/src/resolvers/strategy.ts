@@ -1,8 +1,8 @@
 import { notFound } from '@cocuk-koruma/common';
 import { asc, eq } from 'drizzle-orm';
-import { legalReferences, strategyDocuments } from '../db/schema';
-import type { Resolvers } from '../generated/resolvers-types';
-import { STRATEGY_CODE } from '../seed/strategy';
+import { legalReferences, strategyDocuments } from '../db/schema.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { STRATEGY_CODE } from '../seed/strategy.js';
 
 export const strategyResolvers = {
   Query: {

@@ -1,5 +1,5 @@
-import type { coordinationBodies, meetings } from '../db/schema';
-import type { ProvinceSeed } from './provinces';
+import type { coordinationBodies, meetings } from '../db/schema.js';
+import type { ProvinceSeed } from './provinces.js';
 
 // The schema also holds district bodies (chaired by the kaymakam), but no district body is seeded:
 // the record names none individually, and inventing 900+ districts would pass guesses off as data.

@@ -2,7 +2,7 @@ import { partsOf, seedProgress, type Database, type ProgressSeed } from '@cocuk-
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { FamilySchema } from '../context';
+import type { FamilySchema } from '../context.js';
 import {
   actionCollaborators,
   actions,
@@ -18,13 +18,13 @@ import {
   strategyDocuments,
   strategyEditions,
   strategyEvents,
-} from '../db/schema';
-import { centralBody, provincialBody, recordedMeetings } from './coordination';
-import { exampleMeasurements, exampleReports } from './example-progress';
-import { actionRows, areaRows, collaboratorRows, goalRows, indicatorRows, institutionRows } from './plan';
-import { provinceSeeds } from './provinces';
-import { serviceFigures } from './service-figures';
-import { adoptionDates, editions, events, legalBasis, strategyDocument } from './strategy';
+} from '../db/schema.js';
+import { centralBody, provincialBody, recordedMeetings } from './coordination.js';
+import { exampleMeasurements, exampleReports } from './example-progress.js';
+import { actionRows, areaRows, collaboratorRows, goalRows, indicatorRows, institutionRows } from './plan.js';
+import { provinceSeeds } from './provinces.js';
+import { serviceFigures } from './service-figures.js';
+import { adoptionDates, editions, events, legalBasis, strategyDocument } from './strategy.js';
 
 /** The family ministry's own actions, tracked in the shared progress tables like every agency's. */
 export const progressSeed: ProgressSeed = {

@@ -6,7 +6,7 @@ import type {
   institutions,
   strategicAreas,
   strategicGoals,
-} from '../db/schema';
+} from '../db/schema.js';
 
 // The adopted plan in the repo, flattened into the secretariat's rows. Positions keep the plan's
 // order, which codes alone do not (A1.H1.E10 sorts before A1.H1.E2).

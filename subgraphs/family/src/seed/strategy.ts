@@ -4,7 +4,7 @@ import type {
   strategyDocuments,
   strategyEditions,
   strategyEvents,
-} from '../db/schema';
+} from '../db/schema.js';
 
 // Sourced facts of the strategy's history. Where the sources disagree (the first edition's adoption
 // day) every version is kept with its source and the edition is flagged, never reconciled.

@@ -2,7 +2,7 @@ import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers
 import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
 import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/common/progress/parts';
 import { plan, responsibleFor } from '@cocuk-koruma/plan';
-import type { Resolvers } from '../generated/resolvers-types';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 export const resolvers: Resolvers = {
   Mutation: { interior: () => ({ agency: 'INTERIOR' }) },

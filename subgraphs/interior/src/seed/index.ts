@@ -1,7 +1,7 @@
 import { partsOf, type ProgressSeed } from '@cocuk-koruma/common';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
-import { exampleMeasurements, exampleReports } from './example-progress';
-import { serviceFigures } from './service-figures';
+import { exampleMeasurements, exampleReports } from './example-progress.js';
+import { serviceFigures } from './service-figures.js';
 
 export const seed: ProgressSeed = {
   planVersion: plan.planVersion,
