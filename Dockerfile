@@ -10,6 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/common/package.json packages/common/
 COPY packages/plan/package.json packages/plan/
+COPY packages/postgres/package.json packages/postgres/
 COPY packages/dev-identity-provider/package.json packages/dev-identity-provider/
 COPY subgraphs/family/package.json subgraphs/family/
 COPY subgraphs/justice/package.json subgraphs/justice/

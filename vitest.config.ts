@@ -3,8 +3,17 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
-// Unit tests sit in each workspace's test/ folder; end-to-end tests (real processes and HTTP
-// between gateway and subgraphs) in test/e2e at the top. All run against real databases.
+// Three projects, chosen by file name, so that the fast loop needs nothing running:
+// - unit (`*.test.ts`): no network and no database, seconds;
+// - db (`*.db.test.ts`): a real PostgreSQL;
+// - e2e (`*.e2e.test.ts`, and everything under test/e2e): processes and servers over real HTTP.
+// db and e2e share one PostgreSQL for the run: TEST_DATABASE_URL, else one embedded server that
+// the global setup starts (it skips itself when the variable is set).
+const exclude = ['**/node_modules/**', '.data/**', '**/dist/**'];
+const DB = ['**/test/**/*.db.test.ts'];
+const E2E = ['**/test/**/*.e2e.test.ts', 'test/e2e/**/*.test.ts'];
+const POSTGRES_SETUP = './test/support/postgres.global-setup.ts';
+
 export default defineConfig({
   resolve: {
     // graphql ships CommonJS and ESM builds. Apollo loads the CommonJS one, as Node does for our
@@ -13,10 +22,22 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['**/test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '.data/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['**/test/**/*.test.ts'], exclude: [...exclude, ...DB, ...E2E] },
+      },
+      {
+        extends: true,
+        test: { name: 'db', include: DB, exclude, globalSetup: [POSTGRES_SETUP] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: E2E, exclude, globalSetup: [POSTGRES_SETUP] },
+      },
+    ],
   },
 });

@@ -1,22 +1,14 @@
 /**
  * `npm run audit:verify -- <agency>` (or `--all`): recomputes an agency's audit chain and says
  * whether it is intact. Opens the database exactly as the subgraph does (`<NAME>_DATABASE_URL`,
- * else the embedded database under .data/<agency>). Exit codes: 0 intact, 1 a chain is broken,
+ * else the agency's database on the embedded PostgreSQL of a running `npm start`). Exit codes: 0 intact, 1 a chain is broken,
  * 2 the check could not run (usage, configuration, database unreachable).
  */
-import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  AGENCIES,
-  agencyBySlug,
-  databaseConfig,
-  openDatabase,
-  REPO_ROOT,
-  subgraphConfig,
-  type AgencySlug,
-} from '@cocuk-koruma/common';
+import { AGENCIES, agencyBySlug, databaseConfig, openDatabase, REPO_ROOT, type AgencySlug } from '@cocuk-koruma/common';
 import { verifyAuditChain } from '@cocuk-koruma/common/audit/chain';
+import { embeddedAgencyUrl, embeddedPostgresPort } from '@cocuk-koruma/postgres';
 
 class UsageError extends Error {}
 
@@ -33,32 +25,11 @@ function parseTargets(argv: string[]): AgencySlug[] {
   throw new UsageError(`Usage: npm run audit:verify -- <${slugs.join('|')}> | --all`);
 }
 
-/** Whether something answers on the subgraph's port, i.e. the subgraph is probably running. */
-function portAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 async function verify(slug: AgencySlug): Promise<boolean> {
-  const config = databaseConfig(slug);
-  if (!config.url) {
-    // PGlite does not lock its data directory: a second process opening it while the subgraph
-    // runs can corrupt it. Refuse when the subgraph answers on its port.
-    const { host, port } = subgraphConfig(slug);
-    if (await portAnswers(host, port)) {
-      throw new Error(
-        `${slug}: the ${slug} subgraph seems to be running (something answers on ${host}:${port}). The embedded database in ${config.dataDir} can be opened by only one process at a time: stop the subgraph first, or set ${config.variable} to verify a PostgreSQL database.`,
-      );
-    }
-  }
+  const configured = databaseConfig(slug);
+  // Unset, the agency's database is the embedded PostgreSQL that `npm start` runs; it may be
+  // checked while the subgraph runs, since the chain is read in one snapshot.
+  const config = configured.url ? configured : { ...configured, url: embeddedAgencyUrl(slug, embeddedPostgresPort()) };
   const subgraphDir = path.join(REPO_ROOT, 'subgraphs', slug);
   const tables = (await import(pathToFileURL(path.join(subgraphDir, 'src/db/schema.ts')).href)) as Record<
     string,
@@ -69,7 +40,7 @@ async function verify(slug: AgencySlug): Promise<boolean> {
     opened = await openDatabase(config, tables, path.join(subgraphDir, 'src/db/migrations'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const hint = config.url ? '' : ' (If the subgraph is running on the embedded database, stop it first.)';
+    const hint = configured.url ? '' : ' (Is `npm start` running? It runs the embedded PostgreSQL.)';
     throw new Error(`${slug}: ${reason}${hint}`);
   }
   try {

@@ -1,11 +1,14 @@
 /**
  * `npm start`: the five subgraphs and the gateway as separate processes, as in production,
- * with one Ctrl-C stopping them all. Each child is `node --import tsx <entry>` rather than an npx
- * wrapper, so signals reach the service itself.
+ * with one Ctrl-C stopping them all. An agency with no `<AGENCY>_DATABASE_URL` gets its own role
+ * and database on one embedded PostgreSQL, run as a process of its own (`packages/postgres`),
+ * started first and stopped last. Each child is `node <entry>` rather than an npx wrapper, so
+ * signals reach the service itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { DatabaseProcessMessage } from '@cocuk-koruma/postgres/main';
 import {
   AGENCIES,
   IDP_DEFAULT_PORT,
@@ -21,6 +24,13 @@ interface Service {
   entry: string;
   port: number;
   env: NodeJS.ProcessEnv;
+}
+
+const DATABASE_ENTRY = path.join(REPO_ROOT, 'packages/postgres/src/main.ts');
+
+/** Agencies whose database the embedded PostgreSQL provides: those with no URL of their own. */
+function agenciesWithoutDatabase(): string[] {
+  return AGENCIES.map((a) => a.slug).filter((slug) => !process.env[`${slug.toUpperCase()}_DATABASE_URL`]?.trim());
 }
 
 function services(): Service[] {
@@ -63,6 +73,8 @@ function services(): Service[] {
 }
 
 const children = new Map<string, ChildProcess>();
+/** Children whose exit was announced by themselves (a start-up failure they reported). */
+const reported = new Set<string>();
 let stopping = false;
 
 function prefixOutput(name: string, stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream): void {
@@ -70,18 +82,20 @@ function prefixOutput(name: string, stream: NodeJS.ReadableStream | null, target
   readline.createInterface({ input: stream }).on('line', (line) => target.write(`[${name}] ${line}\n`));
 }
 
-function start(service: Service): ChildProcess {
+function start(service: Service, options: { detached?: boolean } = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
     cwd: REPO_ROOT,
     env: service.env,
     // The IPC channel closes when this launcher dies, even by SIGKILL; the services stop then.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Out of the terminal's process group, Ctrl-C does not reach it: it is stopped last, by us.
+    detached: options.detached ?? false,
   });
   prefixOutput(service.name, child.stdout, process.stdout);
   prefixOutput(service.name, child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     children.delete(service.name);
-    if (!stopping) {
+    if (!stopping && !reported.has(service.name)) {
       process.stderr.write(`[${service.name}] exited (${signal ?? `code ${code}`}); stopping the others.\n`);
       void stopAll(1);
     }
@@ -104,23 +118,45 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
   if (!stopping) throw new Error(`${service.name} did not become healthy at ${url}`);
 }
 
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The services first, so that they finish what they are doing; their database after them. */
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const exits = [...children.values()].map(
-    (child) =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  );
-  await Promise.all(exits);
+  const database = children.get('database');
+  await Promise.all([...children.values()].filter((c) => c !== database).map(stopChild));
+  if (database) await stopChild(database);
   process.exit(exitCode);
+}
+
+/** Starts the embedded PostgreSQL and hands back each agency's connection URL, or null after a reported failure. */
+function startDatabase(): Promise<Record<string, string> | null> {
+  const service: Service = { name: 'database', entry: DATABASE_ENTRY, port: 0, env: process.env };
+  const child = start(service, { detached: true });
+  return new Promise((resolve) => {
+    child.on('message', (message: DatabaseProcessMessage) => {
+      if (message.type === 'ready') {
+        resolve(Object.fromEntries(message.databases.map((d) => [`${d.slug.toUpperCase()}_DATABASE_URL`, d.url])));
+      } else {
+        // A port or folder the user must fix: the one line says what; nothing more to add.
+        reported.add(service.name);
+        process.stderr.write(`${message.message}\n`);
+        resolve(null);
+      }
+    });
+    child.once('exit', () => resolve(null));
+  });
 }
 
 async function main(): Promise<void> {
@@ -138,9 +174,23 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   const started = Date.now();
-  for (const service of all) start(service);
-  // First start of the embedded databases runs initdb five times on a small machine.
-  const deadline = Date.now() + 180_000;
+  const needDatabase = agenciesWithoutDatabase();
+  const isSubgraph = (s: Service) => AGENCIES.some((a) => a.slug === s.name);
+  // The identity provider and the gateway need no database: they start while PostgreSQL does.
+  for (const service of all.filter((s) => !isSubgraph(s))) start(service);
+  if (needDatabase.length > 0) {
+    const urls = await startDatabase();
+    if (!urls) {
+      await stopAll(1);
+      return;
+    }
+    for (const service of all.filter(isSubgraph)) {
+      const variable = `${service.name.toUpperCase()}_DATABASE_URL`;
+      if (needDatabase.includes(service.name)) service.env = { ...service.env, [variable]: urls[variable] };
+    }
+  }
+  for (const service of all.filter(isSubgraph)) start(service);
+  const deadline = Date.now() + 120_000;
   try {
     await Promise.all(all.map((s) => waitForHealth(s, deadline)));
   } catch (error) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AGENCIES } from '@cocuk-koruma/common/agencies';
 import { GATEWAY_DEFAULT_PORT, REPO_ROOT, databaseConfig } from '@cocuk-koruma/common/config';
+import { AGENCY_DATABASE_SLUGS, agencyDatabaseNames } from '@cocuk-koruma/postgres';
 
 // There is no Docker engine where the tests run, so the deployment files are checked against the
 // code's own conventions (agencies, ports, environment variables) instead of being started.
@@ -25,7 +26,6 @@ interface Compose {
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
-const initScript = read('infra/postgres/init-databases.sh');
 const dockerfile = read('Dockerfile');
 
 function service(name: string): Service {
@@ -60,30 +60,11 @@ function dependsOn(name: string): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(deps).map(([key, value]) => [key, value.condition]));
 }
 
-/** The names the init script creates: its agency list run through its role and database templates. */
-function namesCreatedByInitScript(): {
-  slugs: string[];
-  role: (slug: string) => string;
-  database: (slug: string) => string;
-} {
-  const slugs =
-    initScript
-      .match(/^readonly AGENCIES=\(([^)]*)\)/m)?.[1]
-      ?.trim()
-      .split(/\s+/) ?? [];
-  const roleTemplate = initScript.match(/^\s*role="([^"]+)"/m)?.[1];
-  const databaseTemplate = initScript.match(/^\s*database="([^"]+)"/m)?.[1];
-  if (!roleTemplate || !databaseTemplate) throw new Error('init-databases.sh: role/database name lines not found');
-  const expand = (template: string, slug: string) =>
-    template.replaceAll('${DB_NAME_PREFIX}', '').replaceAll('${slug}', slug);
-  return { slugs, role: (slug) => expand(roleTemplate, slug), database: (slug) => expand(databaseTemplate, slug) };
-}
-
 const subgraphs = AGENCIES.map((a) => ({ ...a, variable: databaseConfig(a.slug, {}).variable }));
 
 describe('docker-compose.yml', () => {
   it('declares a service for every agency subgraph, the gateway, postgres and keycloak, and nothing unknown', () => {
-    const expected = [...AGENCIES.map((a) => a.slug), 'gateway', 'keycloak', 'postgres'].sort();
+    const expected = [...AGENCIES.map((a) => a.slug), 'gateway', 'keycloak', 'postgres', 'db-init'].sort();
     expect(Object.keys(compose.services).sort()).toEqual(expected);
   });
 
@@ -151,10 +132,11 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('starts each subgraph after postgres and keycloak are healthy and the gateway after every subgraph is healthy', () => {
+  it('starts each subgraph once its database is provisioned and keycloak is healthy, and the gateway after every subgraph is healthy', () => {
     for (const { slug } of AGENCIES) {
-      expect(dependsOn(slug)).toEqual({ postgres: 'service_healthy', keycloak: 'service_healthy' });
+      expect(dependsOn(slug)).toEqual({ 'db-init': 'service_completed_successfully', keycloak: 'service_healthy' });
     }
+    expect(dependsOn('db-init')).toEqual({ postgres: 'service_healthy' });
     expect(dependsOn('gateway')).toEqual({
       keycloak: 'service_healthy',
       ...Object.fromEntries(AGENCIES.map((a) => [a.slug, 'service_healthy'])),
@@ -170,27 +152,29 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('runs postgres 16 with the init script mounted, a volume and a pg_isready healthcheck', () => {
+  it('runs postgres 17, the major of the embedded server, with a volume and a pg_isready healthcheck', () => {
     const postgres = service('postgres');
-    expect(postgres.image).toMatch(/^postgres:16/);
+    expect(postgres.image).toMatch(/^postgres:17/);
     expect(environment('postgres').POSTGRES_PASSWORD).toBeTruthy();
     expect(postgres.volumes).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^[\w-]+:\/var\/lib\/postgresql\/data$/),
-        expect.stringMatching(
-          /^\.\/infra\/postgres\/init-databases\.sh:\/docker-entrypoint-initdb\.d\/[\w-]+\.sh(:ro)?$/,
-        ),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^[\w-]+:\/var\/lib\/postgresql\/data$/)]),
     );
     expect([postgres.healthcheck?.test ?? []].flat().join(' ')).toContain('pg_isready');
   });
+
+  it("provisions the agencies' databases with the same code as the embedded server, as the postgres superuser", () => {
+    const command = [service('db-init').command ?? []].flat().join(' ');
+    expect(command).toContain('packages/postgres/dist/provision-main.js');
+    expect(fs.existsSync(path.join(REPO_ROOT, 'packages/postgres/src/provision-main.ts'))).toBe(true);
+    const admin = new URL(withDefaults(environment('db-init').DATABASE_ADMIN_URL ?? ''));
+    expect([admin.username, admin.hostname, admin.port]).toEqual(['postgres', 'postgres', '5432']);
+    expect(decodeURIComponent(admin.password)).toBe(withDefaults(environment('postgres').POSTGRES_PASSWORD ?? ''));
+  });
 });
 
-describe('docker-compose.yml and infra/postgres/init-databases.sh together', () => {
-  const created = namesCreatedByInitScript();
-
-  it('creates a role and a database for exactly the agencies in the code', () => {
-    expect(created.slugs).toEqual(AGENCIES.map((a) => a.slug));
+describe('docker-compose.yml and the provisioning code together', () => {
+  it('provisions a role and a database for exactly the agencies in the code', () => {
+    expect([...AGENCY_DATABASE_SLUGS]).toEqual(AGENCIES.map((a) => a.slug));
   });
 
   it.each(subgraphs)('connects the $slug subgraph as its own role to its own database', ({ slug, variable }) => {
@@ -198,15 +182,11 @@ describe('docker-compose.yml and infra/postgres/init-databases.sh together', () 
     const match = url.match(/^postgres(?:ql)?:\/\/([^:@]+):([^@]*)@postgres:5432\/([^/?]+)$/);
     expect(match, url).not.toBeNull();
     const [, role, password, database] = match as RegExpMatchArray;
-    expect(role).toBe(created.role(slug));
-    expect(database).toBe(created.database(slug));
-    expect(role).toBe(slug);
-    expect(database).toBe(`${slug}_db`);
-    // The postgres container creates the role with the password the subgraph connects with.
+    expect({ role, database }).toEqual(agencyDatabaseNames(slug as (typeof AGENCY_DATABASE_SLUGS)[number]));
+    // The init job sets the role's password to the one the subgraph connects with.
     const passwordVariable = `${slug.toUpperCase()}_DB_PASSWORD`;
-    expect(initScript).toContain(`"\${slug^^}_DB_PASSWORD"`);
-    expect(withDefaults(environment('postgres')[passwordVariable] ?? '')).toBe(password);
-    expect(environment('postgres')[passwordVariable]).toBe(
+    expect(withDefaults(environment('db-init')[passwordVariable] ?? '')).toBe(password);
+    expect(environment('db-init')[passwordVariable]).toBe(
       environment(slug)[variable]?.match(/^postgres(?:ql)?:\/\/[^:]+:([^@]*)@/)?.[1],
     );
   });

@@ -1,20 +1,14 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 
-/** Both drivers give the same query builder; code above this module never knows which one runs. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
 export interface OpenDatabase<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;
-  kind: 'postgres' | 'pglite';
   /** Queries sent since start; the batching tests read it. */
   queryCount(): number;
   ping(): Promise<boolean>;
@@ -52,63 +46,38 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   schema: TSchema,
   migrationsFolder: string,
 ): Promise<OpenDatabase<TSchema>> {
-  const logger = new CountingLogger();
-  if (config.url) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
-    // An idle client losing its server must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      client.release();
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new DatabaseUnavailableError(
-        `Cannot reach the database in ${config.variable} (${redact(config.url)}): ${reason}. Fix ${config.variable}, or unset it to use the embedded database.`,
-      );
-    }
-    const db = drizzlePg(pool, { schema, logger });
-    await migratePg(db, { migrationsFolder });
-    return {
-      db: db as unknown as Database<TSchema>,
-      kind: 'postgres',
-      queryCount: () => logger.count,
-      ping: async () => {
-        try {
-          await pool.query('select 1');
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      close: () => pool.end(),
-    };
-  }
-
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  let client: PGlite;
-  try {
-    client = await PGlite.create(config.dataDir);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  if (!config.url) {
     throw new DatabaseUnavailableError(
-      `Cannot open the embedded database in ${config.dataDir}: ${reason}. Set ${config.variable} to use PostgreSQL instead.`,
+      `${config.variable} is not set. Run \`npm start\`, which starts an embedded PostgreSQL for every agency without one, or set ${config.variable} to the agency's database.`,
     );
   }
-  const db = drizzlePglite(client, { schema, logger });
-  await migratePglite(db, { migrationsFolder });
+  const logger = new CountingLogger();
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `Cannot reach the database in ${config.variable} (${redact(config.url)}): ${reason}. Fix ${config.variable}, or unset it and run \`npm start\` to use the embedded PostgreSQL.`,
+    );
+  }
+  const db = drizzle(pool, { schema, logger });
+  await migrate(db, { migrationsFolder });
   return {
     db: db as unknown as Database<TSchema>,
-    kind: 'pglite',
     queryCount: () => logger.count,
     ping: async () => {
       try {
-        await client.query('select 1');
+        await pool.query('select 1');
         return true;
       } catch {
         return false;
       }
     },
-    close: () => client.close(),
+    close: () => pool.end(),
   };
 }

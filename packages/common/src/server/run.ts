@@ -29,10 +29,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends C
     const config = subgraphConfig(definition.agency.slug);
     server = await createSubgraphServer(definition, config.database, authConfig());
     const listening = await server.listen(config.port, config.host);
-    server.logger.info(
-      { url: listening.url, database: server.database.kind },
-      `${definition.agency.slug} subgraph ready`,
-    );
+    server.logger.info({ url: listening.url }, `${definition.agency.slug} subgraph ready`);
   } catch (error) {
     exitOnConfigurationError(error);
   }

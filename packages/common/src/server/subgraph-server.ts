@@ -75,7 +75,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       res.status(up ? 200 : 503).json({
         service: definition.agency.slug,
         status: up ? 'ok' : 'degraded',
-        database: { kind: database.kind, status: up ? 'up' : 'down' },
+        database: { status: up ? 'up' : 'down' },
       });
     });
     // Every request is authenticated here too, not only at the gateway: a subgraph reached

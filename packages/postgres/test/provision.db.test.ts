@@ -1,38 +1,25 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
-import { TEST_SERVER_URL } from '@cocuk-koruma/common/testing/postgres';
+import { testServerUrl } from '@cocuk-koruma/common/testing/postgres';
+import { provisionAgencyDatabases, ProvisionError, type AgencyDatabase } from '../src/provision.js';
 
-const SCRIPT = path.join(REPO_ROOT, 'infra/postgres/init-databases.sh');
-const server = new URL(TEST_SERVER_URL);
 const prefix = `ckp_test_${randomBytes(4).toString('hex')}_`;
 const roleOf = (slug: string) => `${prefix}${slug}`;
 const databaseOf = (slug: string) => `${prefix}${slug}_db`;
-const run = promisify(execFile);
+let provisioned: AgencyDatabase[] = [];
 
-/** Runs the script against the test server, as the postgres image would run it against its own. */
-function runScript(extraEnv: Record<string, string> = {}) {
-  return run('bash', [SCRIPT], {
-    env: {
-      PATH: process.env.PATH,
-      PGHOST: server.hostname,
-      PGPORT: server.port || '5432',
-      PGUSER: decodeURIComponent(server.username) || 'postgres',
-      PGPASSWORD: decodeURIComponent(server.password),
-      PGDATABASE: server.pathname.slice(1) || 'postgres',
-      DB_NAME_PREFIX: prefix,
-      ...extraEnv,
-    },
+/** Provisions on the test server, as the embedded server and docker-compose's init job do on theirs. */
+function provision(passwords: Record<string, string> = {}) {
+  return provisionAgencyDatabases(testServerUrl(), {
+    prefix,
+    passwordFor: (slug) => passwords[slug] ?? `${slug}-test-only`,
   });
 }
 
 async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  const client = new pg.Client({ connectionString: testServerUrl() });
   await client.connect();
   try {
     return await work(client);
@@ -41,11 +28,11 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Connects as `role` to `database` (the test server trusts local connections, so CONNECT is what decides). */
-async function connectAs(role: string, database: string): Promise<string> {
-  const url = new URL(TEST_SERVER_URL);
-  url.username = role;
-  url.password = '';
+/** Connects with the URL provisioning handed out for `slug`, to `database` (its own by default). */
+async function connectAs(slug: string, database = databaseOf(slug)): Promise<string> {
+  const entry = provisioned.find((p) => p.slug === slug);
+  if (!entry) throw new Error(`no URL for ${slug}`);
+  const url = new URL(entry.url);
   url.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
@@ -79,9 +66,9 @@ async function passwordHash(role: string): Promise<string | null> {
   });
 }
 
-describe('infra/postgres/init-databases.sh', () => {
+describe("provisioning the agencies' databases", () => {
   beforeAll(async () => {
-    await runScript();
+    provisioned = await provision();
   });
 
   afterAll(async () => {
@@ -116,7 +103,7 @@ describe('infra/postgres/init-databases.sh', () => {
   it("lets each agency's role connect to its own database", async () => {
     for (const { slug } of AGENCIES) {
       expect(await canConnect(roleOf(slug), databaseOf(slug))).toBe(true);
-      expect(await connectAs(roleOf(slug), databaseOf(slug))).toBe(`${roleOf(slug)}@${databaseOf(slug)}`);
+      expect(await connectAs(slug)).toBe(`${roleOf(slug)}@${databaseOf(slug)}`);
     }
   });
 
@@ -127,7 +114,7 @@ describe('infra/postgres/init-databases.sh', () => {
         expect(await canConnect(roleOf(own.slug), databaseOf(other.slug)), `${own.slug} -> ${other.slug}`).toBe(false);
       }
     }
-    await expect(connectAs(roleOf('family'), databaseOf('justice'))).rejects.toThrow(/permission denied for database/);
+    await expect(connectAs('family', databaseOf('justice'))).rejects.toThrow(/permission denied for database/);
   });
 
   it('gives PUBLIC no CONNECT on any agency database', async () => {
@@ -154,17 +141,30 @@ describe('infra/postgres/init-databases.sh', () => {
     );
     expect(await canConnect(roleOf('family'), databaseOf('justice'))).toBe(true);
 
-    await runScript({ HEALTH_DB_PASSWORD: 'a-different-secret' });
+    provisioned = await provision({ health: 'a-different-secret' });
 
     expect(await canConnect(roleOf('family'), databaseOf('justice'))).toBe(false);
     expect(await canConnect(roleOf('family'), databaseOf('family'))).toBe(true);
     expect(await passwordHash(roleOf('health'))).not.toEqual(before);
   });
 
-  it('refuses a name prefix that is not a lower-case SQL identifier', async () => {
-    await expect(runScript({ DB_NAME_PREFIX: 'Bad-Prefix"; drop' })).rejects.toMatchObject({
-      code: 64,
-      stderr: expect.stringMatching(/DB_NAME_PREFIX/),
-    });
+  it('hands each agency a URL with its own role, password and database', () => {
+    expect(provisioned.map((p) => p.slug)).toEqual(AGENCIES.map((a) => a.slug));
+    for (const entry of provisioned) {
+      const url = new URL(entry.url);
+      expect(decodeURIComponent(url.username)).toBe(roleOf(entry.slug));
+      expect(url.pathname).toBe(`/${databaseOf(entry.slug)}`);
+      expect(url.searchParams.has('host')).toBe(false);
+    }
+    expect(new URL(provisioned.find((p) => p.slug === 'health')?.url ?? '').password).toBe('a-different-secret');
+  });
+
+  it('refuses a name prefix that is not a lower-case SQL identifier, and creates nothing', async () => {
+    const before = await asAdmin((c) => c.query('select count(*)::int as n from pg_roles'));
+    await expect(provisionAgencyDatabases(testServerUrl(), { prefix: 'Bad-Prefix"; drop' })).rejects.toThrow(
+      ProvisionError,
+    );
+    const after = await asAdmin((c) => c.query('select count(*)::int as n from pg_roles'));
+    expect(after.rows[0]).toEqual(before.rows[0]);
   });
 });

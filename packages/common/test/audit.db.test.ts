@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
@@ -196,7 +194,7 @@ describe('tampering behind the trigger’s back', () => {
       env: { ...process.env, JUSTICE_DATABASE_URL: h.test.url },
       encoding: 'utf8',
     });
-    expect(result.status, result.stderr).toBe(1);
+    expect(result.status, result.stderr + result.stdout).toBe(1);
     expect(result.stdout).toContain(`justice: chain broken at entry ${third}:`);
   });
 
@@ -339,27 +337,6 @@ describe('who may read an audit log', () => {
       expect((thrown as Error).message).toBe(
         'Only auditors, or focal points of the Ministry of Justice, may read its audit log.',
       );
-    }
-  });
-});
-
-describe('the audit chain on the embedded database (PGlite)', () => {
-  it('appends, verifies, and refuses UPDATE there too', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-audit-pglite-'));
-    const open = await openDatabase({ variable: 'JUSTICE_DATABASE_URL', dataDir }, justiceTables, MIGRATIONS);
-    try {
-      for (let n = 1; n <= 3; n += 1) await appendAudit(open.db, write(n));
-      await Promise.all([appendAudit(open.db, write(4)), appendAudit(open.db, write(5))]);
-      expect(await verifyAuditChain(open.db, 2)).toEqual({ ok: true, entries: 5 });
-      const refused = await open.db
-        .update(auditLog)
-        .set({ actor: 'mallory' })
-        .catch((e: unknown) => e);
-      expect(String((refused as Error).cause ?? refused)).toContain('audit_log is append-only');
-      expect(await verifyAuditChain(open.db)).toEqual({ ok: true, entries: 5 });
-    } finally {
-      await open.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
