@@ -15,8 +15,8 @@ import {
   REPO_ROOT,
   subgraphConfig,
   type AgencySlug,
-} from '@cocuk-koruma/common';
-import { verifyAuditChain } from '@cocuk-koruma/common/audit/chain';
+} from '@cocuk-koruma/platform';
+import { verifyAuditChain } from '@cocuk-koruma/domain/audit/chain';
 
 class UsageError extends Error {}
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
-import { TEST_SERVER_URL } from '@cocuk-koruma/common/testing/postgres';
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { TEST_SERVER_URL } from '@cocuk-koruma/testing/postgres';
 
 const SCRIPT = path.join(REPO_ROOT, 'infra/postgres/init-databases.sh');
 const server = new URL(TEST_SERVER_URL);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { postGraphQL } from '@cocuk-koruma/testing/graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnEntry, type Spawned } from '../support/processes.js';
 

@@ -1,4 +1,5 @@
-import { appendAudit, assertSecretariat, badUserInput, notFound, parseArgs, staleVersion } from '@cocuk-koruma/common';
+import { appendAudit } from '@cocuk-koruma/domain';
+import { assertSecretariat, badUserInput, notFound, parseArgs, staleVersion } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { daysBetween, escalationDays } from '../clock.js';

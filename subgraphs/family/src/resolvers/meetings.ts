@@ -1,5 +1,5 @@
+import { appendAudit } from '@cocuk-koruma/domain';
 import {
-  appendAudit,
   assertCanWriteAgencyData,
   assertSecretariat,
   badUserInput,
@@ -8,7 +8,7 @@ import {
   notFound,
   parseArgs,
   staleVersion,
-} from '@cocuk-koruma/common';
+} from '@cocuk-koruma/platform';
 import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack.js';

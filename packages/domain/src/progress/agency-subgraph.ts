@@ -1,7 +1,5 @@
-import type { Agency, AgencyCode } from '../agencies.js';
-import type { Caller } from '../auth/caller.js';
-import type { Database } from '../db/database.js';
-import type { SubgraphDefinition } from '../server/subgraph-server.js';
+import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@cocuk-koruma/platform';
+import { crossAgencyReadAudit } from '../audit/read-audit.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
 import type { ProgressContext } from './resolvers.js';
@@ -49,5 +47,6 @@ export function agencySubgraph<S extends ProgressSchema>(
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
     context: (db, caller) => createProgressContext(db, caller, options.agency.code),
+    plugins: (db) => [crossAgencyReadAudit(options.agency, db)],
   };
 }

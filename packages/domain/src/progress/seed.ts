@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AgencyCode } from '../agencies.js';
-import type { Database } from '../db/database.js';
+import type { AgencyCode, Database } from '@cocuk-koruma/platform';
 import {
   actionParts,
   commitments,

@@ -1,9 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AgencyCode } from '../agencies.js';
-import type { Role } from '../auth/caller.js';
-import { API_AUDIENCE, REALM, type AuthConfig } from '../auth/config.js';
+import { type AgencyCode, type Role, API_AUDIENCE, REALM, type AuthConfig } from '@cocuk-koruma/platform';
 
 export interface TokenOptions {
   username: string;

@@ -1,9 +1,8 @@
 import { authConfig } from '../auth/config.js';
 import { ConfigError, subgraphConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../db/database.js';
-import type { CallerContext } from './read-audit.js';
 import { stopOn } from './shutdown.js';
-import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server.js';
+import { createSubgraphServer, type CallerContext, type SubgraphDefinition } from './subgraph-server.js';
 
 /** Failures a user fixes by configuration: one line on stderr, no stack trace. */
 export function exitOnConfigurationError(error: unknown): never {

@@ -1,9 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencyByCode, type AgencyCode } from '../agencies.js';
+import {
+  agencyByCode,
+  type AgencyCode,
+  assertCanWriteAgencyData,
+  conflict,
+  notFound,
+  parseArgs,
+  staleVersion,
+} from '@cocuk-koruma/platform';
 import { appendAudit } from '../audit/chain.js';
-import { assertCanWriteAgencyData } from '../auth/policy.js';
-import { conflict, notFound, parseArgs, staleVersion } from '../errors.js';
 import type { ProgressContext } from './resolvers.js';
 import { actionParts, actionStatus, type ActionPartRow } from './tables.js';
 

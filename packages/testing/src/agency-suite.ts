@@ -1,12 +1,15 @@
 import { commitmentsOf } from '@cocuk-koruma/plan';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyBySlug, type AgencySlug } from '../agencies.js';
-import type { AuthConfig } from '../auth/config.js';
-import type { DatabaseConfig } from '../config.js';
-import type { Listening } from '../server/http.js';
-import type { SubgraphServer } from '../server/subgraph-server.js';
-import { verifyAuditChain } from '../audit/chain.js';
+import {
+  agencyBySlug,
+  type AgencySlug,
+  type AuthConfig,
+  type DatabaseConfig,
+  type Listening,
+  type SubgraphServer,
+} from '@cocuk-koruma/platform';
+import { verifyAuditChain } from '@cocuk-koruma/domain';
 import { postGraphQL } from './graphql.js';
 import { startTestIssuer, type TestIssuer } from './issuer.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';

@@ -1,6 +1,4 @@
-import type { AgencyCode } from '../agencies.js';
-import type { Caller } from '../auth/caller.js';
-import type { Database } from '../db/database.js';
+import type { AgencyCode, Caller, Database } from '@cocuk-koruma/platform';
 import { appendAudit } from './chain.js';
 
 /**

@@ -1,7 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { agencyByCode, type AgencyCode } from '../agencies.js';
-import { hasRole, type Caller } from '../auth/caller.js';
-import { ErrorCode } from '../errors.js';
+import { agencyByCode, type AgencyCode, hasRole, type Caller, ErrorCode } from '@cocuk-koruma/platform';
 
 /** Who may read an agency's audit log: auditors of any agency, and focal points of the owning agency. */
 export function canReadAudit(caller: Caller, ownerAgency: AgencyCode): boolean {

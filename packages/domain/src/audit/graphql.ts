@@ -1,7 +1,6 @@
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../db/database.js';
-import { badUserInput, parseArgs } from '../errors.js';
+import { type Database, badUserInput, parseArgs } from '@cocuk-koruma/platform';
 import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
 /** Arguments of `auditLog(first: Int = 50, after: String, kind: AuditKind)`. */

@@ -1,9 +1,16 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencyByCode, type AgencyCode } from '../agencies.js';
+import {
+  agencyByCode,
+  type AgencyCode,
+  assertCanWriteAgencyData,
+  forbidden,
+  conflict,
+  notFound,
+  parseArgs,
+  staleVersion,
+} from '@cocuk-koruma/platform';
 import { appendAudit } from '../audit/chain.js';
-import { assertCanWriteAgencyData, forbidden } from '../auth/policy.js';
-import { conflict, notFound, parseArgs, staleVersion } from '../errors.js';
 import type { ProgressContext } from './resolvers.js';
 import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables.js';
 

@@ -1,13 +1,7 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Agency, CallerContext, Database } from '@cocuk-koruma/platform';
 import { getNamedType, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { Agency } from '../agencies.js';
-import { recordCrossAgencyRead } from '../audit/reads.js';
-import type { Caller } from '../auth/caller.js';
-import type { Database } from '../db/database.js';
-
-export interface CallerContext extends BaseContext {
-  caller: Caller;
-}
+import { recordCrossAgencyRead } from './reads.js';
 
 /** Root fields that read no agency data: the gateway's schema fetch and introspection. */
 const UNAUDITED_ROOT_FIELDS = new Set(['_service', '__schema', '__type', '__typename']);

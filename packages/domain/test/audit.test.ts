@@ -11,10 +11,8 @@ import { auditLogResolver, encodeAuditCursor, readAuditPage } from '../src/audit
 import { assertCanReadAudit } from '../src/audit/policy.js';
 import { recordCrossAgencyRead } from '../src/audit/reads.js';
 import { auditLog } from '../src/audit/tables.js';
-import type { Caller, Role } from '../src/auth/caller.js';
-import { REPO_ROOT } from '../src/config.js';
-import { openDatabase, type OpenDatabase } from '../src/db/database.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/postgres.js';
+import { type Caller, type Role, REPO_ROOT, openDatabase, type OpenDatabase } from '@cocuk-koruma/platform';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 
 type JusticeSchema = typeof justiceTables;
 const MIGRATIONS = path.join(REPO_ROOT, 'subgraphs/justice/src/db/migrations');

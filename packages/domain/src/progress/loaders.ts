@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import type { Database } from '@cocuk-koruma/platform';
 import {
   actionParts,
   commitments,

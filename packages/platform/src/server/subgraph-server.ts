@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -16,7 +16,11 @@ import { createLogger, type Logger } from '../logger.js';
 import { scalarResolvers } from '../scalars.js';
 import { bodyErrorHandler, BODY_LIMIT, hardenedServerOptions } from './hardening.js';
 import { listeners, type Listening } from './http.js';
-import { crossAgencyReadAudit, type CallerContext } from './read-audit.js';
+
+/** What every subgraph's request context carries: the authenticated caller. */
+export interface CallerContext extends BaseContext {
+  caller: Caller;
+}
 
 export interface SubgraphDefinition<S extends Record<string, unknown>, C extends CallerContext> {
   agency: Agency;
@@ -27,6 +31,11 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   seed(db: Database<S>): Promise<void>;
   /** Called once per request: loaders live for one request so batches never leak between callers. */
   context(db: Database<S>, caller: Caller): C;
+  /**
+   * Request hooks the domain adds on the subgraph's own database, such as the audit of reads by
+   * other agencies; they run after the server's own plugins, in the order given.
+   */
+  plugins?(db: Database<S>): ApolloServerPlugin<C>[];
 }
 
 export interface SubgraphServer<S extends Record<string, unknown>> {
@@ -63,7 +72,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         ...hardening.plugins,
         // Traces are for Apollo's hosted reporting, which this deployment never uses.
         ApolloServerPluginInlineTraceDisabled(),
-        crossAgencyReadAudit<S, C>(definition.agency, database.db),
+        ...(definition.plugins?.(database.db) ?? []),
       ],
     });
     await apollo.start();

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, count, desc, gt, sql } from 'drizzle-orm';
-import type { Caller } from '../auth/caller.js';
-import type { Database } from '../db/database.js';
+import type { Caller, Database } from '@cocuk-koruma/platform';
 import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
 /** `prev_hash` of the first entry. */

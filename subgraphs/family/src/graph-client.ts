@@ -1,6 +1,5 @@
+import { ErrorCode, GATEWAY_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
-import { GATEWAY_DEFAULT_PORT, portFromEnv } from './config.js';
-import { ErrorCode } from './errors.js';
 
 /** Where a subgraph reaches the whole graph: GATEWAY_URL, else the gateway on localhost. */
 export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,10 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { AgencyCode } from '../agencies.js';
+import { type AgencyCode, type Caller, type Database, notFound } from '@cocuk-koruma/platform';
 import { readAuditPage, type AuditLogArgs } from '../audit/graphql.js';
 import { assertCanReadAudit } from '../audit/policy.js';
-import type { Caller } from '../auth/caller.js';
-import type { Database } from '../db/database.js';
-import { notFound } from '../errors.js';
 import type { ProgressLoaders } from './loaders.js';
 import { suppressSmallCells, type MeasurementView } from './suppression.js';
 import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables.js';
