@@ -11,3 +11,4 @@ export * from './audit/reads.js';
 export * from './audit/read-audit.js';
 export * from './audit/policy.js';
 export * from './audit/graphql.js';
+export * from './audit/versioned-write.js';

@@ -8,11 +8,16 @@ import {
   conflict,
   notFound,
   parseArgs,
-  staleVersion,
 } from '@cocuk-koruma/platform';
-import { appendAudit } from '../audit/chain.js';
+import { versionedWrite, type Transaction, type Written } from '../audit/versioned-write.js';
 import type { ProgressContext } from './resolvers.js';
-import { actionStatus, progressReports, type ProgressReportRow, type ReportState } from './tables.js';
+import {
+  actionStatus,
+  progressReports,
+  type ProgressReportRow,
+  type ProgressSchema,
+  type ReportState,
+} from './tables.js';
 
 export const PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;
 
@@ -37,7 +42,7 @@ export interface MutationOptions {
   responsibleFor(actionCode: string): AgencyCode | undefined;
 }
 
-type Tx = Parameters<Parameters<ProgressContext['db']['transaction']>[0]>[0];
+type Tx = Transaction<ProgressSchema>;
 
 /** Reports whose period is approved are locked: only a correction (a new revision) may follow. */
 function lockedConflict(report: ProgressReportRow): never {
@@ -47,18 +52,18 @@ function lockedConflict(report: ProgressReportRow): never {
   );
 }
 
-function assertVersion(report: ProgressReportRow, expected: number | null | undefined): void {
-  const what = `The ${report.period} report on ${report.actionCode}`;
-  if (expected == null) {
-    throw conflict(
-      `${what} is at version ${report.version}; send expectedVersion with the version you read to change it.`,
-      {
-        reason: 'STALE_VERSION',
-        currentVersion: report.version,
-      },
-    );
-  }
-  if (expected !== report.version) throw staleVersion(what, report.version, expected);
+const describeReport = (report: ProgressReportRow) => `The ${report.period} report on ${report.actionCode}`;
+
+/** Editing an existing report without naming the version read is refused like a stale version. */
+function requireVersion(report: ProgressReportRow, expected: number | null | undefined): void {
+  if (expected != null) return;
+  throw conflict(
+    `${describeReport(report)} is at version ${report.version}; send expectedVersion with the version you read to change it.`,
+    {
+      reason: 'STALE_VERSION',
+      currentVersion: report.version,
+    },
+  );
 }
 
 function assertState(report: ProgressReportRow, allowed: ReportState[], action: string): void {
@@ -69,6 +74,15 @@ function assertState(report: ProgressReportRow, allowed: ReportState[], action: 
       state: report.state,
     });
   }
+}
+
+/** A report as its audit entry records it: by id and by action, period and revision. */
+function written(report: ProgressReportRow): Written<ProgressReportRow> {
+  return {
+    row: report,
+    entityIds: [report.id, `${report.actionCode}/${report.period}/r${report.revision}`],
+    detail: { state: report.state },
+  };
 }
 
 /**
@@ -89,10 +103,14 @@ export function progressMutationResolvers(options: MutationOptions) {
     );
   }
 
-  async function loadForUpdate(tx: Tx, id: string): Promise<ProgressReportRow> {
-    const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, id)).for('update');
-    if (!report) throw notFound(`progress report of the ${owner.nameEn}`, id);
-    return report;
+  /** The report with this id, as a versioned write locks and refuses it. */
+  function reportById(id: string) {
+    return {
+      lock: async (tx: Tx) =>
+        (await tx.select().from(progressReports).where(eq(progressReports.id, id)).for('update'))[0],
+      notFound: () => notFound(`progress report of the ${owner.nameEn}`, id),
+      describe: describeReport,
+    };
   }
 
   /** The newest revision of a period, locked so two writers cannot both build on it. */
@@ -109,26 +127,6 @@ export function progressMutationResolvers(options: MutationOptions) {
       .limit(1)
       .for('update');
     return current;
-  }
-
-  async function audited(
-    tx: Tx,
-    ctx: ProgressContext,
-    operation: string,
-    before: ProgressReportRow | undefined,
-    after: ProgressReportRow,
-  ): Promise<ProgressReportRow> {
-    await appendAudit(tx, {
-      kind: 'WRITE',
-      caller: ctx.caller,
-      operation,
-      entityType: 'ProgressReport',
-      entityIds: [after.id, `${after.actionCode}/${after.period}/r${after.revision}`],
-      beforeVersion: before?.version ?? null,
-      afterVersion: after.version,
-      detail: { state: after.state },
-    });
-    return after;
   }
 
   async function update(
@@ -159,22 +157,26 @@ export function progressMutationResolvers(options: MutationOptions) {
     return async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
       assertCanWriteAgencyData(ctx.caller, options.agency, ['focal-point']);
       const input = parseArgs(z.object({ input: schema }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const report = await loadForUpdate(tx, input.id);
-        assertState(report, ['SUBMITTED'], verb);
-        if (report.submittedBy === ctx.caller.username) {
-          throw forbidden(
-            `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
-          );
-        }
-        assertVersion(report, input.expectedVersion);
-        const saved = await update(tx, report, {
-          ...outcome(input),
-          reviewedBy: ctx.caller.username,
-          reviewedAt: new Date(),
-        });
-        return audited(tx, ctx, operation, report, saved);
+      const { row } = await versionedWrite(ctx.db, {
+        caller: ctx.caller,
+        operation,
+        entityType: 'ProgressReport',
+        ...reportById(input.id),
+        check: (report) => {
+          assertState(report, ['SUBMITTED'], verb);
+          if (report.submittedBy === ctx.caller.username) {
+            throw forbidden(
+              `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
+            );
+          }
+        },
+        expectedVersion: input.expectedVersion,
+        write: async (tx, report) =>
+          written(
+            await update(tx, report, { ...outcome(input), reviewedBy: ctx.caller.username, reviewedAt: new Date() }),
+          ),
       });
+      return row;
     };
   }
 
@@ -184,18 +186,28 @@ export function progressMutationResolvers(options: MutationOptions) {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: saveInput }), args).input;
       await assertOwnAction(ctx, input.actionCode);
-      return ctx.db.transaction(async (tx) => {
-        const current = await latestRevisionForUpdate(tx, input.actionCode, input.period);
-        const values = {
-          status: input.status,
-          percentComplete: input.percentComplete,
-          narrative: input.narrative,
-          source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
-          reportedBy: ctx.caller.username,
-          reportedAt: new Date(),
-          state: 'DRAFT' as const,
-        };
-        if (!current) {
+      const values = () => ({
+        status: input.status,
+        percentComplete: input.percentComplete,
+        narrative: input.narrative,
+        source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
+        reportedBy: ctx.caller.username,
+        reportedAt: new Date(),
+        state: 'DRAFT' as const,
+      });
+      const { row } = await versionedWrite(ctx.db, {
+        caller: ctx.caller,
+        operation: 'saveProgressReport',
+        entityType: 'ProgressReport',
+        lock: (tx) => latestRevisionForUpdate(tx, input.actionCode, input.period),
+        check: (current) => {
+          assertState(current, ['DRAFT', 'RETURNED'], 'edited');
+          requireVersion(current, input.expectedVersion);
+        },
+        expectedVersion: input.expectedVersion ?? null,
+        describe: describeReport,
+        write: async (tx, current) => written(await update(tx, current, values())),
+        create: async (tx) => {
           if (input.expectedVersion != null) {
             throw conflict(
               `There is no ${input.period} report on ${input.actionCode} yet; leave expectedVersion out to create it.`,
@@ -206,34 +218,38 @@ export function progressMutationResolvers(options: MutationOptions) {
           }
           const [created] = await tx
             .insert(progressReports)
-            .values({ ...values, actionCode: input.actionCode, period: input.period, revision: 1, version: 1 })
+            .values({ ...values(), actionCode: input.actionCode, period: input.period, revision: 1, version: 1 })
             .returning();
           if (!created) throw new Error('Creating the progress report returned no row.');
-          return audited(tx, ctx, 'saveProgressReport', undefined, created);
-        }
-        assertState(current, ['DRAFT', 'RETURNED'], 'edited');
-        assertVersion(current, input.expectedVersion);
-        return audited(tx, ctx, 'saveProgressReport', current, await update(tx, current, values));
+          return written(created);
+        },
       });
+      return row;
     },
 
     submitProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: transitionInput }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const report = await loadForUpdate(tx, input.id);
-        assertState(report, ['DRAFT', 'RETURNED'], 'submitted');
-        assertVersion(report, input.expectedVersion);
-        const saved = await update(tx, report, {
-          state: 'SUBMITTED',
-          submittedBy: ctx.caller.username,
-          submittedAt: new Date(),
-          reviewedBy: null,
-          reviewedAt: null,
-          reviewComment: null,
-        });
-        return audited(tx, ctx, 'submitProgressReport', report, saved);
+      const { row } = await versionedWrite(ctx.db, {
+        caller: ctx.caller,
+        operation: 'submitProgressReport',
+        entityType: 'ProgressReport',
+        ...reportById(input.id),
+        check: (report) => assertState(report, ['DRAFT', 'RETURNED'], 'submitted'),
+        expectedVersion: input.expectedVersion,
+        write: async (tx, report) =>
+          written(
+            await update(tx, report, {
+              state: 'SUBMITTED',
+              submittedBy: ctx.caller.username,
+              submittedAt: new Date(),
+              reviewedBy: null,
+              reviewedAt: null,
+              reviewComment: null,
+            }),
+          ),
       });
+      return row;
     },
 
     approveProgressReport: review('approveProgressReport', 'approved', transitionInput, () => ({ state: 'APPROVED' })),
@@ -248,37 +264,47 @@ export function progressMutationResolvers(options: MutationOptions) {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: correctionInput }), args).input;
       await assertOwnAction(ctx, input.actionCode);
-      return ctx.db.transaction(async (tx) => {
-        const current = await latestRevisionForUpdate(tx, input.actionCode, input.period);
-        if (!current) throw notFound('progress report for that period', `${input.actionCode}/${input.period}`);
-        if (current.state !== 'APPROVED') {
-          throw conflict(
-            `Revision ${current.revision} of this period is still ${current.state}; finish it before correcting.`,
-            {
-              reason: 'WRONG_STATE',
-              state: current.state,
-            },
-          );
-        }
-        assertVersion(current, input.expectedVersion);
-        const [created] = await tx
-          .insert(progressReports)
-          .values({
-            actionCode: current.actionCode,
-            period: current.period,
-            status: current.status,
-            percentComplete: current.percentComplete,
-            narrative: current.narrative,
-            source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
-            reportedBy: ctx.caller.username,
-            state: 'DRAFT',
-            revision: current.revision + 1,
-            version: 1,
-          })
-          .returning();
-        if (!created) throw new Error('Opening the correction returned no row.');
-        return audited(tx, ctx, 'correctProgressReport', current, created);
+      const { row } = await versionedWrite(ctx.db, {
+        caller: ctx.caller,
+        operation: 'correctProgressReport',
+        entityType: 'ProgressReport',
+        lock: (tx) => latestRevisionForUpdate(tx, input.actionCode, input.period),
+        notFound: () => notFound('progress report for that period', `${input.actionCode}/${input.period}`),
+        check: (current) => {
+          if (current.state !== 'APPROVED') {
+            throw conflict(
+              `Revision ${current.revision} of this period is still ${current.state}; finish it before correcting.`,
+              {
+                reason: 'WRONG_STATE',
+                state: current.state,
+              },
+            );
+          }
+        },
+        expectedVersion: input.expectedVersion,
+        describe: describeReport,
+        // The approved revision stays as it is; the correction is a new row at version 1.
+        write: async (tx, current) => {
+          const [created] = await tx
+            .insert(progressReports)
+            .values({
+              actionCode: current.actionCode,
+              period: current.period,
+              status: current.status,
+              percentComplete: current.percentComplete,
+              narrative: current.narrative,
+              source: `${owner.code.toLowerCase()}:${ctx.caller.username}`,
+              reportedBy: ctx.caller.username,
+              state: 'DRAFT',
+              revision: current.revision + 1,
+              version: 1,
+            })
+            .returning();
+          if (!created) throw new Error('Opening the correction returned no row.');
+          return written(created);
+        },
       });
+      return row;
     },
   };
 }

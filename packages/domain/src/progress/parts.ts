@@ -7,11 +7,10 @@ import {
   conflict,
   notFound,
   parseArgs,
-  staleVersion,
 } from '@cocuk-koruma/platform';
-import { appendAudit } from '../audit/chain.js';
+import { versionedWrite, type Transaction, type Written } from '../audit/versioned-write.js';
 import type { ProgressContext } from './resolvers.js';
-import { actionParts, actionStatus, type ActionPartRow } from './tables.js';
+import { actionParts, actionStatus, type ActionPartRow, type ProgressSchema } from './tables.js';
 
 /** A party as the secretariat lists it: which agency has a part in which action. */
 export interface PartyRef {
@@ -73,7 +72,7 @@ export const partyEntityResolvers = {
   },
 };
 
-type Tx = Parameters<Parameters<ProgressContext['db']['transaction']>[0]>[0];
+type Tx = Transaction<ProgressSchema>;
 
 /**
  * A collaborating agency answers for its part in another agency's action: accepts it or declines
@@ -84,43 +83,40 @@ type Tx = Parameters<Parameters<ProgressContext['db']['transaction']>[0]>[0];
 export function partMutationResolvers(options: { agency: AgencyCode }) {
   const owner = agencyByCode(options.agency);
 
-  async function loadForUpdate(tx: Tx, code: string): Promise<ActionPartRow> {
-    const [part] = await tx.select().from(actionParts).where(eq(actionParts.actionCode, code)).for('update');
-    if (!part) throw notFound(`part of the ${owner.nameEn}`, code);
-    return part;
-  }
-
-  function assertVersion(part: ActionPartRow, expected: number): void {
-    if (part.version !== expected) {
-      throw staleVersion(`The ${owner.nameEn}'s part in ${part.actionCode}`, part.version, expected);
-    }
-  }
-
-  async function save(
-    tx: Tx,
+  /** Writes the part the caller named, at the version the caller read. */
+  async function savePart(
     ctx: ProgressContext,
     operation: string,
-    part: ActionPartRow,
+    input: { actionCode: string; expectedVersion: number },
     values: Partial<ActionPartRow>,
+    check?: (part: ActionPartRow) => void,
   ): Promise<PartModel> {
-    const [saved] = await tx
-      .update(actionParts)
-      .set({ ...values, version: part.version + 1, updatedBy: ctx.caller.username, updatedAt: new Date() })
-      .where(eq(actionParts.actionCode, part.actionCode))
-      .returning();
-    if (!saved) throw new Error('Updating the part returned no row.');
-    await appendAudit(tx, {
-      kind: 'WRITE',
+    const { row: saved } = await versionedWrite(ctx.db, {
       caller: ctx.caller,
       operation,
       entityType: 'ActionPart',
-      entityIds: [saved.actionCode],
-      beforeVersion: part.version,
-      afterVersion: saved.version,
-      detail: {
-        responsibleAgency: saved.responsibleAgency,
-        acceptance: saved.acceptance,
-        contributionStatus: saved.contributionStatus,
+      lock: async (tx: Tx) =>
+        (await tx.select().from(actionParts).where(eq(actionParts.actionCode, input.actionCode)).for('update'))[0],
+      notFound: () => notFound(`part of the ${owner.nameEn}`, input.actionCode),
+      check,
+      expectedVersion: input.expectedVersion,
+      describe: (part) => `The ${owner.nameEn}'s part in ${part.actionCode}`,
+      write: async (tx, part): Promise<Written<ActionPartRow>> => {
+        const [row] = await tx
+          .update(actionParts)
+          .set({ ...values, version: part.version + 1, updatedBy: ctx.caller.username, updatedAt: new Date() })
+          .where(eq(actionParts.actionCode, part.actionCode))
+          .returning();
+        if (!row) throw new Error('Updating the part returned no row.');
+        return {
+          row,
+          entityIds: [row.actionCode],
+          detail: {
+            responsibleAgency: row.responsibleAgency,
+            acceptance: row.acceptance,
+            contributionStatus: row.contributionStatus,
+          },
+        };
       },
     });
     // The returned party's fields may be read through the loader, which must not answer the old row.
@@ -132,33 +128,26 @@ export function partMutationResolvers(options: { agency: AgencyCode }) {
     respondToPart: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext): Promise<PartModel> => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: responseInput }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const part = await loadForUpdate(tx, input.actionCode);
-        assertVersion(part, input.expectedVersion);
-        return save(tx, ctx, 'respondToPart', part, {
-          acceptance: input.acceptance,
-          reason: input.reason || null,
-        });
-      });
+      return savePart(ctx, 'respondToPart', input, { acceptance: input.acceptance, reason: input.reason || null });
     },
 
     recordContribution: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext): Promise<PartModel> => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: contributionInput }), args).input;
-      return ctx.db.transaction(async (tx) => {
-        const part = await loadForUpdate(tx, input.actionCode);
-        if (part.acceptance !== 'ACCEPTED') {
-          throw conflict(
-            `The ${owner.nameEn}'s part in ${part.actionCode} is ${part.acceptance}; accept it (respondToPart) before recording a contribution.`,
-            { reason: 'WRONG_STATE', acceptance: part.acceptance, currentVersion: part.version },
-          );
-        }
-        assertVersion(part, input.expectedVersion);
-        return save(tx, ctx, 'recordContribution', part, {
-          contributionStatus: input.contributionStatus,
-          evidence: input.evidence,
-        });
-      });
+      return savePart(
+        ctx,
+        'recordContribution',
+        input,
+        { contributionStatus: input.contributionStatus, evidence: input.evidence },
+        (part) => {
+          if (part.acceptance !== 'ACCEPTED') {
+            throw conflict(
+              `The ${owner.nameEn}'s part in ${part.actionCode} is ${part.acceptance}; accept it (respondToPart) before recording a contribution.`,
+              { reason: 'WRONG_STATE', acceptance: part.acceptance, currentVersion: part.version },
+            );
+          }
+        },
+      );
     },
   };
 }
