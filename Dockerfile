@@ -8,7 +8,9 @@ WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when a manifest or the lockfile changes.
 # Every workspace's package.json must be listed here (test/docker-compose.test.ts checks it).
 COPY package.json package-lock.json ./
-COPY packages/common/package.json packages/common/
+COPY packages/platform/package.json packages/platform/
+COPY packages/domain/package.json packages/domain/
+COPY packages/testing/package.json packages/testing/
 COPY packages/plan/package.json packages/plan/
 COPY packages/postgres/package.json packages/postgres/
 COPY packages/dev-identity-provider/package.json packages/dev-identity-provider/

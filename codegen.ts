@@ -2,8 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types come from each subgraph's SDL (its own schema.graphql plus the shared progress
 // types), so a resolver that drifts from the schema fails the typecheck.
-const common = '@cocuk-koruma/common';
-const sharedSdl = ['packages/common/src/progress/progress.graphql', 'packages/common/src/audit/audit.graphql'];
+const domain = '@cocuk-koruma/domain';
+const sharedSdl = ['packages/domain/src/progress/progress.graphql', 'packages/domain/src/audit/audit.graphql'];
 const agencies = ['family', 'justice', 'health', 'education', 'interior'] as const;
 
 const baseConfig = {
@@ -17,7 +17,7 @@ const baseConfig = {
 // The secretariat's types map onto the family database rows.
 const familyRow = (row: string) => `../db/schema.js#${row}`;
 const familyMappers: Record<string, string> = {
-  FamilyMutations: `${common}#AgencyRoot`,
+  FamilyMutations: `${domain}#AgencyRoot`,
   Action: familyRow('ActionRow'),
   FamilyAction: familyRow('ActionRow'),
   JusticeAction: familyRow('ActionRow'),
@@ -25,11 +25,11 @@ const familyMappers: Record<string, string> = {
   EducationAction: familyRow('ActionRow'),
   InteriorAction: familyRow('ActionRow'),
   // The secretariat lists parties from the plan; only the family's own part has a row here.
-  FamilyParty: `${common}/progress/parts#PartyRef`,
-  JusticeParty: `${common}/progress/parts#PartyRef`,
-  HealthParty: `${common}/progress/parts#PartyRef`,
-  EducationParty: `${common}/progress/parts#PartyRef`,
-  InteriorParty: `${common}/progress/parts#PartyRef`,
+  FamilyParty: `${domain}/progress/parts#PartyRef`,
+  JusticeParty: `${domain}/progress/parts#PartyRef`,
+  HealthParty: `${domain}/progress/parts#PartyRef`,
+  EducationParty: `${domain}/progress/parts#PartyRef`,
+  InteriorParty: `${domain}/progress/parts#PartyRef`,
   StrategicArea: familyRow('AreaRow'),
   StrategicGoal: familyRow('GoalRow'),
   IndicatorDefinition: familyRow('IndicatorRow'),
@@ -68,18 +68,18 @@ const config: CodegenConfig = {
           ],
           config: {
             ...baseConfig,
-            contextType: slug === 'family' ? '../context.js#FamilyContext' : `${common}#ProgressContext`,
+            contextType: slug === 'family' ? '../context.js#FamilyContext' : `${domain}#ProgressContext`,
             mappers: {
-              [`${prefix}Action`]: `${common}#CommitmentRow`,
-              [`${prefix}Agency`]: `${common}#AgencyRoot`,
-              [`${prefix}Mutations`]: `${common}#AgencyRoot`,
-              ProgressReport: `${common}#ProgressReportRow`,
-              [`${prefix}Party`]: `${common}#ActionPartRow`,
-              IndicatorMeasurement: `${common}/progress/suppression#MeasurementView`,
-              IndicatorProgress: `${common}/progress/indicator-progress#IndicatorProgressModel`,
-              ServiceFigure: `${common}#ServiceFigureRow`,
-              AuditEntry: `${common}#AuditEntryNode`,
-              AuditEntryConnection: `${common}#AuditEntryConnection as AuditEntryConnectionModel`,
+              [`${prefix}Action`]: `${domain}#CommitmentRow`,
+              [`${prefix}Agency`]: `${domain}#AgencyRoot`,
+              [`${prefix}Mutations`]: `${domain}#AgencyRoot`,
+              ProgressReport: `${domain}#ProgressReportRow`,
+              [`${prefix}Party`]: `${domain}#ActionPartRow`,
+              IndicatorMeasurement: `${domain}/progress/suppression#MeasurementView`,
+              IndicatorProgress: `${domain}/progress/indicator-progress#IndicatorProgressModel`,
+              ServiceFigure: `${domain}#ServiceFigureRow`,
+              AuditEntry: `${domain}#AuditEntryNode`,
+              AuditEntryConnection: `${domain}#AuditEntryConnection as AuditEntryConnectionModel`,
               ...(slug === 'family' ? familyMappers : {}),
             },
           },

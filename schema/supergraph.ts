@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { AGENCIES, subgraphSdl } from '@cocuk-koruma/common';
+import { AGENCIES } from '@cocuk-koruma/platform';
+import { subgraphSdl } from '@cocuk-koruma/domain';
 import { parse } from 'graphql';
 
 export const SUPERGRAPH_FILE = new URL('./supergraph.graphql', import.meta.url);

@@ -6,8 +6,15 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AGENCIES, agencyBySlug, databaseConfig, openDatabase, REPO_ROOT, type AgencySlug } from '@cocuk-koruma/common';
-import { verifyAuditChain } from '@cocuk-koruma/common/audit/chain';
+import {
+  AGENCIES,
+  agencyBySlug,
+  databaseConfig,
+  openDatabase,
+  REPO_ROOT,
+  type AgencySlug,
+} from '@cocuk-koruma/platform';
+import { verifyAuditChain } from '@cocuk-koruma/domain/audit/chain';
 import { embeddedAgencyUrl, embeddedPostgresPort } from '@cocuk-koruma/postgres';
 
 class UsageError extends Error {}

@@ -17,7 +17,7 @@ import {
   portFromEnv,
   REPO_ROOT,
   subgraphConfig,
-} from '@cocuk-koruma/common';
+} from '@cocuk-koruma/platform';
 
 interface Service {
   name: string;

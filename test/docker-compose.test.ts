@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { GATEWAY_DEFAULT_PORT, REPO_ROOT, databaseConfig } from '@cocuk-koruma/common/config';
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { GATEWAY_DEFAULT_PORT, REPO_ROOT, databaseConfig } from '@cocuk-koruma/platform/config';
 import { AGENCY_DATABASE_SLUGS, agencyDatabaseNames } from '@cocuk-koruma/postgres';
 
 // There is no Docker engine where the tests run, so the deployment files are checked against the

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/common';
+import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
 

@@ -17,7 +17,7 @@ import {
   type AgencySlug,
   type AuthConfig,
   type Listening,
-} from '@cocuk-koruma/common';
+} from '@cocuk-koruma/platform';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source.js';

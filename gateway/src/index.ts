@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, GATEWAY_DEFAULT_PORT, portFromEnv, stopOn } from '@cocuk-koruma/common';
+import { ConfigError, createLogger, GATEWAY_DEFAULT_PORT, portFromEnv, stopOn } from '@cocuk-koruma/platform';
 import { createGateway } from './gateway.js';
 
 const logger = createLogger('gateway');

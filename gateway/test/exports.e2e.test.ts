@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Caller } from '@cocuk-koruma/common';
+import { createLogger, type Caller } from '@cocuk-koruma/platform';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import express from 'express';

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/common/testing/issuer';
+import { postGraphQL } from '@cocuk-koruma/testing/graphql';
+import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../src/gateway.js';
 

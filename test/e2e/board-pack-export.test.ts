@@ -1,5 +1,5 @@
-import { auditLog } from '@cocuk-koruma/common';
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import { auditLog } from '@cocuk-koruma/domain';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';

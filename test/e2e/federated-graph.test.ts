@@ -1,4 +1,5 @@
-import { AGENCIES, progressReports } from '@cocuk-koruma/common';
+import { AGENCIES } from '@cocuk-koruma/platform';
+import { progressReports } from '@cocuk-koruma/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries, startGraph, type RunningGraph } from '../support/graph.js';
 

@@ -1,5 +1,5 @@
-import type { GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import type { GraphQLResponse } from '@cocuk-koruma/testing/graphql';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../gateway/src/gateway.js';
 import { BOARD_MEMBER, queryCounts, startGraph, type RunningGraph } from '../support/graph.js';

@@ -1,4 +1,4 @@
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/documents.js';
 import { startGraph, type RunningGraph } from '../support/graph.js';

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  AGENCIES,
-  agencyByCode,
-  auditLog,
-  progressReports,
-  verifyAuditChain,
-  type AgencySlug,
-  type AuthConfig,
-} from '@cocuk-koruma/common';
-import type { GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import { AGENCIES, agencyByCode, type AgencySlug, type AuthConfig } from '@cocuk-koruma/platform';
+import { auditLog, progressReports, verifyAuditChain } from '@cocuk-koruma/domain';
+import type { GraphQLResponse } from '@cocuk-koruma/testing/graphql';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { clientCredentials, loginWithPassword, realmUrl } from '@cocuk-koruma/dev-identity-provider/login-flow';
 import { findClient } from '@cocuk-koruma/dev-identity-provider/realm';
 import {

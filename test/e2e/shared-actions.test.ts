@@ -1,5 +1,6 @@
-import { AGENCIES, indicatorMeasurements, type AgencySlug } from '@cocuk-koruma/common';
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
+import { AGENCIES, type AgencySlug } from '@cocuk-koruma/platform';
+import { indicatorMeasurements } from '@cocuk-koruma/domain';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries, startGraph, type RunningGraph } from '../support/graph.js';
 

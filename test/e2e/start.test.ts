@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { postGraphQL } from '@cocuk-koruma/common/testing/graphql';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { postGraphQL } from '@cocuk-koruma/testing/graphql';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { freePort, spawnEntry, type Spawned } from '../support/processes.js';
 

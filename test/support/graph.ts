@@ -1,6 +1,6 @@
-import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
-import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/common/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
+import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
+import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/testing/issuer';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 import {
   AGENCIES,
   type AgencySlug,
@@ -8,7 +8,7 @@ import {
   type DatabaseConfig,
   type Listening,
   type SubgraphServer,
-} from '@cocuk-koruma/common';
+} from '@cocuk-koruma/platform';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.js';
 import { createServer as createEducation } from '../../subgraphs/education/src/server.js';
 import { createServer as createFamily } from '../../subgraphs/family/src/server.js';

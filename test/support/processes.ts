@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
 
-export { freePort } from '@cocuk-koruma/common/testing/ports';
+export { freePort } from '@cocuk-koruma/testing/ports';
 
 export interface Spawned {
   child: ChildProcess;

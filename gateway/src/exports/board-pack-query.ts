@@ -1,4 +1,4 @@
-import type { AgencyCode } from '@cocuk-koruma/common';
+import type { AgencyCode } from '@cocuk-koruma/platform';
 
 /**
  * The client side of the family subgraph's `boardPack` query. The downloads run this text through

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import { callerOf, ErrorCode, isProduction, type Caller, type Logger } from '@cocuk-koruma/common';
+import { callerOf, ErrorCode, isProduction, type Caller, type Logger } from '@cocuk-koruma/platform';
 import type { RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../data-source.js';

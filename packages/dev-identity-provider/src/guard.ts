@@ -1,4 +1,4 @@
-import { ConfigError } from '@cocuk-koruma/common/config';
+import { ConfigError } from '@cocuk-koruma/platform/config';
 
 export class ProductionRefusedError extends ConfigError {
   override name = 'ProductionRefusedError';

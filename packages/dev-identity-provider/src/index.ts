@@ -2,9 +2,9 @@
  * Process entry: the development identity provider on IDP_PORT (default 8080) at HOST (default
  * 127.0.0.1), answering on Keycloak's realm paths. Refuses to run with NODE_ENV=production.
  */
-import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/common/config';
-import { createLogger } from '@cocuk-koruma/common/logger';
-import { stopOn } from '@cocuk-koruma/common/server/shutdown';
+import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/platform/config';
+import { createLogger } from '@cocuk-koruma/platform/logger';
+import { stopOn } from '@cocuk-koruma/platform/server/shutdown';
 import { refuseProduction } from './guard.js';
 import { RealmExportError } from './realm.js';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
 
 export const REALM_NAME = 'cocuk-koruma';
 export const API_CLIENT_ID = 'cocuk-koruma-api';

@@ -15,9 +15,9 @@ import Provider, {
   type JWTStructured,
 } from 'oidc-provider';
 import { jwtVerify, importJWK } from 'jose';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
-import { createLogger } from '@cocuk-koruma/common/logger';
-import { listen, type Listening } from '@cocuk-koruma/common/server/http';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { createLogger } from '@cocuk-koruma/platform/logger';
+import { listen, type Listening } from '@cocuk-koruma/platform/server/http';
 import { refuseProduction } from './guard.js';
 import { loginPage } from './login-page.js';
 import { memoryAdapterFactory } from './memory-adapter.js';

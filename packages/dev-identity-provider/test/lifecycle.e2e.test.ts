@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@cocuk-koruma/common/config';
-import { freePort } from '@cocuk-koruma/common/testing/ports';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { freePort } from '@cocuk-koruma/testing/ports';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientCredentials, decodeJwtPayload } from '../src/login-flow.js';
 import { createIdentityProvider } from '../src/server.js';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AGENCY_CODES, type AgencyCode } from '@cocuk-koruma/common/agencies';
+import { AGENCY_CODES, type AgencyCode } from '@cocuk-koruma/platform/agencies';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AGENCY_CODES } from '@cocuk-koruma/common/agencies';
+import { AGENCY_CODES } from '@cocuk-koruma/platform/agencies';
 import { describe, expect, it } from 'vitest';
 import { type AdoptedPlan, checkPlan, commitmentsOf, parsePlan, plan } from '../src/index.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENCIES } from '@cocuk-koruma/common/agencies';
-import { testServerUrl } from '@cocuk-koruma/common/testing/postgres';
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { testServerUrl } from '@cocuk-koruma/testing/postgres';
 import { provisionAgencyDatabases, ProvisionError, type AgencyDatabase } from '../src/provision.js';
 
 const prefix = `ckp_test_${randomBytes(4).toString('hex')}_`;

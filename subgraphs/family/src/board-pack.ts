@@ -1,4 +1,4 @@
-import { AGENCIES } from '@cocuk-koruma/common';
+import { AGENCIES } from '@cocuk-koruma/platform';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { escalationDays } from './clock.js';

@@ -1,4 +1,5 @@
-import { createProgressContext, type Caller, type Database, type ProgressContext } from '@cocuk-koruma/common';
+import { createProgressContext, type ProgressContext } from '@cocuk-koruma/domain';
+import type { Caller, Database } from '@cocuk-koruma/platform';
 import { systemClock, type Clock } from './clock.js';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';

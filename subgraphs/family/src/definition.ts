@@ -1,17 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { agencyBySlug, subgraphTypeDefs, type SubgraphDefinition } from '@cocuk-koruma/common';
+import { agencyBySlug, type SubgraphDefinition } from '@cocuk-koruma/platform';
+import { crossAgencyReadAudit, subgraphTypeDefs } from '@cocuk-koruma/domain';
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
 import { seed } from './seed/index.js';
 
+const agency = agencyBySlug('family');
+
 /** The secretariat: the plan, the strategy and the coordination bodies, plus the family's own progress. */
 export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
-  agency: agencyBySlug('family'),
+  agency,
   typeDefs: subgraphTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   tables,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
   context: (db, caller) => createFamilyContext(db, caller),
+  plugins: (db) => [crossAgencyReadAudit(agency, db)],
 };

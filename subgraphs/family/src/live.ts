@@ -1,4 +1,4 @@
-import { createGraphClient, type GraphClient } from '@cocuk-koruma/common';
+import { createGraphClient, type GraphClient } from './graph-client.js';
 import { GraphQLError } from 'graphql';
 import type { FamilyContext } from './context.js';
 import type { ActionStatus } from './generated/resolvers-types.js';

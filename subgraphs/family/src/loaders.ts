@@ -1,4 +1,4 @@
-import type { AgencyCode, Database } from '@cocuk-koruma/common';
+import type { AgencyCode, Database } from '@cocuk-koruma/platform';
 import DataLoader from 'dataloader';
 import { asc, eq, inArray } from 'drizzle-orm';
 import {

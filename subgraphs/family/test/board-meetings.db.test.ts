@@ -1,8 +1,7 @@
-import type { TokenOptions } from '@cocuk-koruma/common/testing/issuer';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/common/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
-import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
-import type { SubgraphServer } from '@cocuk-koruma/common';
+import { type TokenOptions, startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
+import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
+import type { SubgraphServer } from '@cocuk-koruma/platform';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FamilySchema } from '../src/context.js';

@@ -1,6 +1,6 @@
-import type { DatabaseConfig, SubgraphServer } from '@cocuk-koruma/common';
-import { startTestIssuer } from '@cocuk-koruma/common/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
+import type { DatabaseConfig, SubgraphServer } from '@cocuk-koruma/platform';
+import { startTestIssuer } from '@cocuk-koruma/testing/issuer';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 import type { FamilySchema } from '../src/context.js';
 import { createServer } from '../src/server.js';
 

@@ -1,4 +1,4 @@
-import { AGENCIES } from '@cocuk-koruma/common';
+import { AGENCIES } from '@cocuk-koruma/platform';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defined, startFamily, type RunningFamily } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgencySubgraph } from '@cocuk-koruma/common/testing/agency-suite';
+import { describeAgencySubgraph } from '@cocuk-koruma/testing/agency-suite';
 import { createServer } from '../src/server.js';
 import { serviceFigures } from '../src/seed/service-figures.js';
 

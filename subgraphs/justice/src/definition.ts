@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { agencyBySlug, agencySubgraph } from '@cocuk-koruma/common';
+import { agencyBySlug } from '@cocuk-koruma/platform';
+import { agencySubgraph } from '@cocuk-koruma/domain';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
 import { seed } from './seed/index.js';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@cocuk-koruma/common';
+import { runSubgraph } from '@cocuk-koruma/platform';
 import { definition } from './definition.js';
 
 await runSubgraph(definition);

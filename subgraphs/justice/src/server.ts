@@ -1,4 +1,4 @@
-import { subgraphServerFactory } from '@cocuk-koruma/common';
+import { subgraphServerFactory } from '@cocuk-koruma/platform';
 import { definition } from './definition.js';
 
 /** Builds the justice subgraph without listening; tests and the process entry share it. */

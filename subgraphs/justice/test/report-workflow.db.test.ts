@@ -1,7 +1,8 @@
-import { verifyAuditChain, type Role } from '@cocuk-koruma/common';
-import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/common/testing/graphql';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/common/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/common/testing/postgres';
+import { verifyAuditChain } from '@cocuk-koruma/domain';
+import type { Role } from '@cocuk-koruma/platform';
+import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
+import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
+import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server.js';

@@ -1,4 +1,4 @@
-import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/domain';
 
 // Example content: no real progress report of the plan is public, so every report here is
 // labelled example. The school-match count is the family ministry's published figure for the

@@ -340,5 +340,5 @@ export const meetingSnapshots = pgTable('meeting_snapshots', {
 });
 export type MeetingSnapshotRow = typeof meetingSnapshots.$inferSelect;
 
-export * from '@cocuk-koruma/common/progress/tables';
-export * from '@cocuk-koruma/common/audit/tables';
+export * from '@cocuk-koruma/domain/progress/tables';
+export * from '@cocuk-koruma/domain/audit/tables';

@@ -1,4 +1,4 @@
-import { notFound, parseArgs } from '@cocuk-koruma/common';
+import { notFound, parseArgs } from '@cocuk-koruma/platform';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { coordinationBodies, meetings, provinces } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

@@ -1,4 +1,5 @@
-import { appendAudit, assertSecretariat, badUserInput, notFound, parseArgs, staleVersion } from '@cocuk-koruma/common';
+import { versionedWrite } from '@cocuk-koruma/domain';
+import { assertSecretariat, badUserInput, notFound, parseArgs } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { daysBetween, escalationDays } from '../clock.js';
@@ -111,61 +112,61 @@ export const deadlineResolvers = {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: rebaselineInput }), args).input;
       if (!(await ctx.family.action.load(input.actionCode))) throw notFound('action', input.actionCode);
-      return ctx.familyDb.transaction(async (tx) => {
-        const [action] = await tx.select().from(actions).where(eq(actions.code, input.actionCode)).for('update');
-        if (!action) throw notFound('action', input.actionCode);
-        if (action.version !== input.expectedVersion) {
-          throw staleVersion(`Action ${action.code}`, action.version, input.expectedVersion);
-        }
-        const history = await tx
-          .select()
-          .from(dueDateRevisions)
-          .where(eq(dueDateRevisions.actionCode, action.code))
-          .orderBy(asc(dueDateRevisions.revision));
-        const previousDueDate = currentDueDate(action, history);
-        if (input.newDueDate === previousDueDate) {
-          throw badUserInput(
-            `input.newDueDate: ${action.code} is already due on ${previousDueDate}.`,
-            'input.newDueDate',
-          );
-        }
-        if (input.newDueDate < action.startDate) {
-          throw badUserInput(
-            `input.newDueDate: must not be before the action's start date ${action.startDate}.`,
-            'input.newDueDate',
-          );
-        }
-        const revision = (history.at(-1)?.revision ?? 0) + 1;
-        await tx.insert(dueDateRevisions).values({
-          actionCode: action.code,
-          revision,
-          dueDate: input.newDueDate,
-          previousDueDate,
-          reason: input.reason,
-          changedBy: ctx.caller.username,
-        });
-        const [saved] = await tx
-          .update(actions)
-          .set({ version: action.version + 1 })
-          .where(eq(actions.code, action.code))
-          .returning();
-        if (!saved) throw new Error('Re-baselining returned no action row.');
-        await appendAudit(tx, {
-          kind: 'WRITE',
-          caller: ctx.caller,
-          operation: 'rebaselineAction',
-          entityType: 'Action',
-          entityIds: [action.code, `${action.code}/due/r${revision}`],
-          beforeVersion: action.version,
-          afterVersion: saved.version,
-          // The full reason is in due_date_revisions; the audit detail has a size limit.
-          detail: { from: previousDueDate, to: input.newDueDate, reason: input.reason.slice(0, 500) },
-        });
-        // The request's loader may already hold the old history.
-        ctx.family.dueDateRevisions.clear(action.code);
-        ctx.family.action.clear(action.code);
-        return saved;
+      const { row } = await versionedWrite(ctx.familyDb, {
+        caller: ctx.caller,
+        operation: 'rebaselineAction',
+        entityType: 'Action',
+        lock: async (tx) =>
+          (await tx.select().from(actions).where(eq(actions.code, input.actionCode)).for('update'))[0],
+        notFound: () => notFound('action', input.actionCode),
+        expectedVersion: input.expectedVersion,
+        describe: (action) => `Action ${action.code}`,
+        write: async (tx, action) => {
+          const history = await tx
+            .select()
+            .from(dueDateRevisions)
+            .where(eq(dueDateRevisions.actionCode, action.code))
+            .orderBy(asc(dueDateRevisions.revision));
+          const previousDueDate = currentDueDate(action, history);
+          if (input.newDueDate === previousDueDate) {
+            throw badUserInput(
+              `input.newDueDate: ${action.code} is already due on ${previousDueDate}.`,
+              'input.newDueDate',
+            );
+          }
+          if (input.newDueDate < action.startDate) {
+            throw badUserInput(
+              `input.newDueDate: must not be before the action's start date ${action.startDate}.`,
+              'input.newDueDate',
+            );
+          }
+          const revision = (history.at(-1)?.revision ?? 0) + 1;
+          await tx.insert(dueDateRevisions).values({
+            actionCode: action.code,
+            revision,
+            dueDate: input.newDueDate,
+            previousDueDate,
+            reason: input.reason,
+            changedBy: ctx.caller.username,
+          });
+          const [saved] = await tx
+            .update(actions)
+            .set({ version: action.version + 1 })
+            .where(eq(actions.code, action.code))
+            .returning();
+          if (!saved) throw new Error('Re-baselining returned no action row.');
+          return {
+            row: saved,
+            entityIds: [action.code, `${action.code}/due/r${revision}`],
+            // The full reason is in due_date_revisions; the audit detail has a size limit.
+            detail: { from: previousDueDate, to: input.newDueDate, reason: input.reason.slice(0, 500) },
+          };
+        },
       });
+      // The request's loader may already hold the old history.
+      ctx.family.dueDateRevisions.clear(row.code);
+      ctx.family.action.clear(row.code);
+      return row;
     },
   },
   Escalation: {

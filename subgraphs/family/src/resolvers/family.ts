@@ -1,4 +1,5 @@
-import { actionProgressResolvers, agencyRootResolvers, notFound, parseArgs } from '@cocuk-koruma/common';
+import { actionProgressResolvers, agencyRootResolvers } from '@cocuk-koruma/domain';
+import { notFound, parseArgs } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
 import { actions } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

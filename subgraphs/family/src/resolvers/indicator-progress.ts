@@ -1,4 +1,4 @@
-import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
+import { indicatorProgressResolvers } from '@cocuk-koruma/domain/progress/indicator-progress';
 import { plan } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types.js';
 

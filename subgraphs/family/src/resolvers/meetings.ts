@@ -1,5 +1,12 @@
 import {
   appendAudit,
+  lockVersioned,
+  versionedWrite,
+  type Transaction,
+  type VersionedRow,
+  type Written,
+} from '@cocuk-koruma/domain';
+import {
   assertCanWriteAgencyData,
   assertSecretariat,
   badUserInput,
@@ -7,12 +14,11 @@ import {
   hasRole,
   notFound,
   parseArgs,
-  staleVersion,
-} from '@cocuk-koruma/common';
+} from '@cocuk-koruma/platform';
 import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack.js';
-import type { FamilyContext } from '../context.js';
+import type { FamilyContext, FamilySchema } from '../context.js';
 import {
   agendaItems,
   decisions,
@@ -27,7 +33,7 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { present } from './args.js';
 
-type Tx = Parameters<Parameters<FamilyContext['familyDb']['transaction']>[0]>[0];
+type Tx = Transaction<FamilySchema>;
 
 const id = z.string().trim().min(1, 'must not be empty').max(100);
 const version = z.number().int().min(1, 'must be the version you read (1 or more)');
@@ -67,20 +73,22 @@ const completeInput = z.object({
 const closeInput = z.object({ meetingId: id, expectedVersion: version });
 const boardPackArgs = z.object({ meetingId: id });
 
-/** Locks the meeting for the change and refuses a closed meeting or a stale version. */
-async function lockOpenMeeting(tx: Tx, meetingId: string, expected: number | null): Promise<MeetingRow> {
-  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-  if (!meeting) throw notFound('meeting', meetingId);
-  if (meeting.state === 'CLOSED') {
-    throw conflict(`Meeting ${meeting.id} is closed; its record no longer changes.`, {
-      reason: 'MEETING_CLOSED',
-      currentVersion: meeting.version,
-    });
-  }
-  if (expected !== null && meeting.version !== expected) {
-    throw staleVersion(`Meeting ${meeting.id}`, meeting.version, expected);
-  }
-  return meeting;
+/** The meeting a change is made to, locked; a closed meeting or a stale version is refused. */
+function openMeeting(meetingId: string, expectedVersion: number | null): VersionedRow<FamilySchema, MeetingRow> {
+  return {
+    lock: async (tx) => (await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update'))[0],
+    notFound: () => notFound('meeting', meetingId),
+    check: (meeting) => {
+      if (meeting.state === 'CLOSED') {
+        throw conflict(`Meeting ${meeting.id} is closed; its record no longer changes.`, {
+          reason: 'MEETING_CLOSED',
+          currentVersion: meeting.version,
+        });
+      }
+    },
+    expectedVersion,
+    describe: (meeting) => `Meeting ${meeting.id}`,
+  };
 }
 
 async function bump(tx: Tx, meeting: MeetingRow, values: Partial<MeetingRow> = {}): Promise<MeetingRow> {
@@ -93,24 +101,20 @@ async function bump(tx: Tx, meeting: MeetingRow, values: Partial<MeetingRow> = {
   return saved;
 }
 
-async function auditMeeting(
-  tx: Tx,
+/** A change to an open meeting, audited as a write to the meeting (and to what it adds). */
+function changeOpenMeeting<W extends Written<MeetingRow>>(
   ctx: FamilyContext,
   operation: string,
-  before: MeetingRow | null,
-  after: MeetingRow,
-  entityIds: string[] = [],
-  detail?: Record<string, unknown>,
-): Promise<void> {
-  await appendAudit(tx, {
-    kind: 'WRITE',
+  meetingId: string,
+  expectedVersion: number | null,
+  write: (tx: Tx, meeting: MeetingRow) => Promise<W>,
+): Promise<W> {
+  return versionedWrite(ctx.familyDb, {
     caller: ctx.caller,
     operation,
     entityType: 'Meeting',
-    entityIds: [after.id, ...entityIds],
-    beforeVersion: before?.version ?? null,
-    afterVersion: after.version,
-    detail: detail ?? { state: after.state },
+    ...openMeeting(meetingId, expectedVersion),
+    write,
   });
 }
 
@@ -236,9 +240,15 @@ export const meetingResolvers = {
             })),
           );
         }
-        await auditMeeting(tx, ctx, 'scheduleMeeting', null, row, [], {
-          state: row.state,
-          carriedFollowUps: open.map(({ decision }) => decision.id),
+        await appendAudit(tx, {
+          kind: 'WRITE',
+          caller: ctx.caller,
+          operation: 'scheduleMeeting',
+          entityType: 'Meeting',
+          entityIds: [row.id],
+          beforeVersion: null,
+          afterVersion: row.version,
+          detail: { state: row.state, carriedFollowUps: open.map(({ decision }) => decision.id) },
         });
         return row;
       });
@@ -247,90 +257,104 @@ export const meetingResolvers = {
     addAgendaItem: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: agendaInput }), args).input;
-      return ctx.familyDb.transaction(async (tx) => {
-        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
-        await assertRefExists(tx, input.kind, input.refCode);
-        const items = await tx
-          .select()
-          .from(agendaItems)
-          .where(eq(agendaItems.meetingId, meeting.id))
-          .orderBy(asc(agendaItems.position));
-        if (items.some((i) => i.kind === input.kind && i.refCode === input.refCode)) {
-          throw conflict(`${input.kind} ${input.refCode} is already on the agenda of ${meeting.id}.`, {
-            reason: 'ALREADY_ON_AGENDA',
+      const { row } = await changeOpenMeeting(
+        ctx,
+        'addAgendaItem',
+        input.meetingId,
+        input.expectedVersion,
+        async (tx, meeting) => {
+          await assertRefExists(tx, input.kind, input.refCode);
+          const items = await tx
+            .select()
+            .from(agendaItems)
+            .where(eq(agendaItems.meetingId, meeting.id))
+            .orderBy(asc(agendaItems.position));
+          if (items.some((i) => i.kind === input.kind && i.refCode === input.refCode)) {
+            throw conflict(`${input.kind} ${input.refCode} is already on the agenda of ${meeting.id}.`, {
+              reason: 'ALREADY_ON_AGENDA',
+            });
+          }
+          const position = (items.at(-1)?.position ?? 0) + 1;
+          const itemId = `${meeting.id}-a${position}`;
+          await tx.insert(agendaItems).values({
+            id: itemId,
+            meetingId: meeting.id,
+            position,
+            kind: input.kind,
+            refCode: input.refCode,
+            note: input.note || null,
+            carriedFromDecisionId: input.kind === 'FOLLOW_UP' ? input.refCode : null,
           });
-        }
-        const position = (items.at(-1)?.position ?? 0) + 1;
-        const itemId = `${meeting.id}-a${position}`;
-        await tx.insert(agendaItems).values({
-          id: itemId,
-          meetingId: meeting.id,
-          position,
-          kind: input.kind,
-          refCode: input.refCode,
-          note: input.note || null,
-          carriedFromDecisionId: input.kind === 'FOLLOW_UP' ? input.refCode : null,
-        });
-        const saved = await bump(tx, meeting);
-        await auditMeeting(tx, ctx, 'addAgendaItem', meeting, saved, [itemId], {
-          kind: input.kind,
-          refCode: input.refCode,
-        });
-        return saved;
-      });
+          const saved = await bump(tx, meeting);
+          return { row: saved, entityIds: [saved.id, itemId], detail: { kind: input.kind, refCode: input.refCode } };
+        },
+      );
+      return row;
     },
 
     recordMinutes: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: minutesInput }), args).input;
-      return ctx.familyDb.transaction(async (tx) => {
-        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
-        const saved = await bump(tx, meeting, { minutes: input.minutes });
-        await auditMeeting(tx, ctx, 'recordMinutes', meeting, saved);
-        return saved;
-      });
+      const { row } = await changeOpenMeeting(
+        ctx,
+        'recordMinutes',
+        input.meetingId,
+        input.expectedVersion,
+        async (tx, meeting) => {
+          const saved = await bump(tx, meeting, { minutes: input.minutes });
+          return { row: saved, entityIds: [saved.id], detail: { state: saved.state } };
+        },
+      );
+      return row;
     },
 
     recordDecision: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: decisionInput }), args).input;
       const dueDate = input.dueDate ?? '';
-      return ctx.familyDb.transaction(async (tx) => {
-        // No expectedVersion: a decision only adds to the meeting, but it does move the meeting's
-        // version, so whoever closes the meeting has seen every decision.
-        const meeting = await lockOpenMeeting(tx, input.meetingId, null);
-        if (dueDate < meeting.date) {
-          throw badUserInput(
-            `input.dueDate: a decision cannot fall due before its meeting (${meeting.date}).`,
-            'input.dueDate',
-          );
-        }
-        const existing = await tx
-          .select({ position: decisions.position })
-          .from(decisions)
-          .where(eq(decisions.meetingId, meeting.id))
-          .orderBy(asc(decisions.position));
-        const position = (existing.at(-1)?.position ?? 0) + 1;
-        const [decision] = await tx
-          .insert(decisions)
-          .values({
-            id: `${meeting.id}-d${position}`,
-            meetingId: meeting.id,
-            position,
-            text: input.text,
-            ownerAgency: input.ownerAgency,
-            dueDate,
-            recordedBy: ctx.caller.username,
-          })
-          .returning();
-        if (!decision) throw new Error('Recording the decision returned no row.');
-        const saved = await bump(tx, meeting);
-        await auditMeeting(tx, ctx, 'recordDecision', meeting, saved, [decision.id], {
-          ownerAgency: decision.ownerAgency,
-          dueDate: decision.dueDate,
-        });
-        return decision;
-      });
+      // No expectedVersion: a decision only adds to the meeting, but it does move the meeting's
+      // version, so whoever closes the meeting has seen every decision.
+      const { decision } = await changeOpenMeeting(
+        ctx,
+        'recordDecision',
+        input.meetingId,
+        null,
+        async (tx, meeting) => {
+          if (dueDate < meeting.date) {
+            throw badUserInput(
+              `input.dueDate: a decision cannot fall due before its meeting (${meeting.date}).`,
+              'input.dueDate',
+            );
+          }
+          const existing = await tx
+            .select({ position: decisions.position })
+            .from(decisions)
+            .where(eq(decisions.meetingId, meeting.id))
+            .orderBy(asc(decisions.position));
+          const position = (existing.at(-1)?.position ?? 0) + 1;
+          const [decision] = await tx
+            .insert(decisions)
+            .values({
+              id: `${meeting.id}-d${position}`,
+              meetingId: meeting.id,
+              position,
+              text: input.text,
+              ownerAgency: input.ownerAgency,
+              dueDate,
+              recordedBy: ctx.caller.username,
+            })
+            .returning();
+          if (!decision) throw new Error('Recording the decision returned no row.');
+          const saved = await bump(tx, meeting);
+          return {
+            row: saved,
+            entityIds: [saved.id, decision.id],
+            detail: { ownerAgency: decision.ownerAgency, dueDate: decision.dueDate },
+            decision,
+          };
+        },
+      );
+      return decision;
     },
 
     completeFollowUp: async (_root, args, ctx) => {
@@ -341,67 +365,73 @@ export const meetingResolvers = {
       if (!(hasRole(ctx.caller, 'secretariat') && ctx.caller.agency === 'FAMILY')) {
         assertCanWriteAgencyData(ctx.caller, known.ownerAgency, ['liaison', 'focal-point']);
       }
-      return ctx.familyDb.transaction(async (tx) => {
-        const [decision] = await tx.select().from(decisions).where(eq(decisions.id, input.decisionId)).for('update');
-        if (!decision) throw notFound('decision', input.decisionId);
-        if (decision.status === 'DONE') {
-          throw conflict(`Decision ${decision.id} is already done (${decision.doneNote ?? ''}).`, {
-            reason: 'ALREADY_DONE',
-            currentVersion: decision.version,
-          });
-        }
-        if (decision.version !== input.expectedVersion) {
-          throw staleVersion(`Decision ${decision.id}`, decision.version, input.expectedVersion);
-        }
-        const [saved] = await tx
-          .update(decisions)
-          .set({
-            status: 'DONE',
-            doneNote: input.note,
-            doneBy: ctx.caller.username,
-            doneAt: new Date(),
-            version: decision.version + 1,
-          })
-          .where(eq(decisions.id, decision.id))
-          .returning();
-        if (!saved) throw new Error('Completing the follow-up returned no row.');
-        await appendAudit(tx, {
-          kind: 'WRITE',
-          caller: ctx.caller,
-          operation: 'completeFollowUp',
-          entityType: 'Decision',
-          entityIds: [saved.id, saved.meetingId],
-          beforeVersion: decision.version,
-          afterVersion: saved.version,
-          detail: { status: saved.status },
-        });
-        return saved;
+      const { row } = await versionedWrite(ctx.familyDb, {
+        caller: ctx.caller,
+        operation: 'completeFollowUp',
+        entityType: 'Decision',
+        lock: async (tx) =>
+          (await tx.select().from(decisions).where(eq(decisions.id, input.decisionId)).for('update'))[0],
+        notFound: () => notFound('decision', input.decisionId),
+        check: (decision) => {
+          if (decision.status === 'DONE') {
+            throw conflict(`Decision ${decision.id} is already done (${decision.doneNote ?? ''}).`, {
+              reason: 'ALREADY_DONE',
+              currentVersion: decision.version,
+            });
+          }
+        },
+        expectedVersion: input.expectedVersion,
+        describe: (decision) => `Decision ${decision.id}`,
+        write: async (tx, decision) => {
+          const [saved] = await tx
+            .update(decisions)
+            .set({
+              status: 'DONE',
+              doneNote: input.note,
+              doneBy: ctx.caller.username,
+              doneAt: new Date(),
+              version: decision.version + 1,
+            })
+            .where(eq(decisions.id, decision.id))
+            .returning();
+          if (!saved) throw new Error('Completing the follow-up returned no row.');
+          return { row: saved, entityIds: [saved.id, saved.meetingId], detail: { status: saved.status } };
+        },
       });
+      return row;
     },
 
     closeMeeting: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: closeInput }), args).input;
-      const seen = await ctx.familyDb.transaction((tx) => lockOpenMeeting(tx, input.meetingId, input.expectedVersion));
+      const seen = await ctx.familyDb.transaction((tx) =>
+        lockVersioned(tx, openMeeting(input.meetingId, input.expectedVersion)),
+      );
       // The live data is gathered over HTTP before the transaction, so no row stays locked while
       // the gateway answers; the version check below refuses any change made meanwhile.
       const at = ctx.clock.now();
       const pack = await computeBoardPack(ctx, seen, at, await agendaOf(ctx, seen.id));
-      return ctx.familyDb.transaction(async (tx) => {
-        const meeting = await lockOpenMeeting(tx, input.meetingId, input.expectedVersion);
-        await tx.insert(meetingSnapshots).values({
-          meetingId: meeting.id,
-          takenAt: at,
-          takenBy: ctx.caller.username,
-          content: { format: 1, boardPack: { ...pack.boardPack, basis: 'SNAPSHOT' }, agenda: pack.agenda },
-        });
-        const saved = await bump(tx, meeting, { state: 'CLOSED', closedAt: at, closedBy: ctx.caller.username });
-        await auditMeeting(tx, ctx, 'closeMeeting', meeting, saved, [], {
-          state: saved.state,
-          snapshotTakenAt: at.toISOString(),
-        });
-        return saved;
-      });
+      const { row } = await changeOpenMeeting(
+        ctx,
+        'closeMeeting',
+        input.meetingId,
+        input.expectedVersion,
+        async (tx, meeting) => {
+          await tx.insert(meetingSnapshots).values({
+            meetingId: meeting.id,
+            takenAt: at,
+            takenBy: ctx.caller.username,
+            content: { format: 1, boardPack: { ...pack.boardPack, basis: 'SNAPSHOT' }, agenda: pack.agenda },
+          });
+          const saved = await bump(tx, meeting, { state: 'CLOSED', closedAt: at, closedBy: ctx.caller.username });
+          return {
+            row: saved,
+            entityIds: [saved.id],
+            detail: { state: saved.state, snapshotTakenAt: at.toISOString() },
+          };
+        },
+      );
+      return row;
     },
   },
 } satisfies Resolvers;

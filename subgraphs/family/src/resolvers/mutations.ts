@@ -1,12 +1,6 @@
-import {
-  appendAudit,
-  assertSecretariat,
-  conflict,
-  notFound,
-  parseArgs,
-  progressMutationResolvers,
-} from '@cocuk-koruma/common';
-import { partMutationResolvers } from '@cocuk-koruma/common/progress/parts';
+import { appendAudit, progressMutationResolvers } from '@cocuk-koruma/domain';
+import { assertSecretariat, conflict, notFound, parseArgs } from '@cocuk-koruma/platform';
+import { partMutationResolvers } from '@cocuk-koruma/domain/progress/parts';
 import { responsibleFor } from '@cocuk-koruma/plan';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';

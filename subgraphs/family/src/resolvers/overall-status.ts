@@ -1,4 +1,4 @@
-import { deriveOverallStatus, type PartyState } from '@cocuk-koruma/common/progress/overall-status';
+import { deriveOverallStatus, type PartyState } from '@cocuk-koruma/domain/progress/overall-status';
 import DataLoader from 'dataloader';
 import type { FamilyContext } from '../context.js';
 import type { ActionRow } from '../db/schema.js';

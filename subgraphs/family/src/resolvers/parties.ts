@@ -1,6 +1,6 @@
-import type { AgencyCode } from '@cocuk-koruma/common';
-import { partRootResolvers, partyTypeName, type PartyRef } from '@cocuk-koruma/common/progress/parts';
-import type { ActionPartRow } from '@cocuk-koruma/common';
+import type { AgencyCode } from '@cocuk-koruma/platform';
+import { partRootResolvers, partyTypeName, type PartyRef } from '@cocuk-koruma/domain/progress/parts';
+import type { ActionPartRow } from '@cocuk-koruma/domain';
 import type { FamilyContext } from '../context.js';
 import type { ActionRow } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

@@ -1,4 +1,4 @@
-import { AGENCIES, agencyByCode, notFound, parseArgs, type AgencyCode } from '@cocuk-koruma/common';
+import { AGENCIES, agencyByCode, notFound, parseArgs, type AgencyCode } from '@cocuk-koruma/platform';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { FamilyContext } from '../context.js';
 import { actions, institutions, strategicAreas, strategicGoals, type ActionRow } from '../db/schema.js';

@@ -1,4 +1,4 @@
-import { notFound } from '@cocuk-koruma/common';
+import { notFound } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
 import { legalReferences, strategyDocuments } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

@@ -1,4 +1,5 @@
-import { partsOf, seedProgress, type Database, type ProgressSeed } from '@cocuk-koruma/common';
+import { partsOf, seedProgress, type ProgressSeed } from '@cocuk-koruma/domain';
+import type { Database } from '@cocuk-koruma/platform';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { getTableColumns, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';

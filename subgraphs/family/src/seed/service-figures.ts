@@ -1,4 +1,4 @@
-import type { ServiceFigureSeed } from '@cocuk-koruma/common';
+import type { ServiceFigureSeed } from '@cocuk-koruma/domain';
 
 // Published figures from the domain brief, each with the source the brief gives. Where a source
 // gives only a year, a month or "early" in a year, the date is the start (or, for a year

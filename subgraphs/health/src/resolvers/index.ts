@@ -1,6 +1,6 @@
-import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/common';
-import { indicatorProgressResolvers } from '@cocuk-koruma/common/progress/indicator-progress';
-import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/common/progress/parts';
+import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/domain';
+import { indicatorProgressResolvers } from '@cocuk-koruma/domain/progress/indicator-progress';
+import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/domain/progress/parts';
 import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types.js';
 

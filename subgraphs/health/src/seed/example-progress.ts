@@ -1,4 +1,4 @@
-import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/domain';
 
 // Example content: no real progress report of the plan is public, so every report here is
 // labelled example. The ÇİM count carries its published source; other values are examples.

@@ -1,4 +1,4 @@
-import { partsOf, type ProgressSeed } from '@cocuk-koruma/common';
+import { partsOf, type ProgressSeed } from '@cocuk-koruma/domain';
 import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { exampleMeasurements, exampleReports } from './example-progress.js';
 import { serviceFigures } from './service-figures.js';

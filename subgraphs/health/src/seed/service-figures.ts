@@ -1,4 +1,4 @@
-import type { ServiceFigureSeed } from '@cocuk-koruma/common';
+import type { ServiceFigureSeed } from '@cocuk-koruma/domain';
 
 // Published figures from the domain brief. The source gives a period (Jan 2011 - May 2016),
 // so the figures are dated at its end.

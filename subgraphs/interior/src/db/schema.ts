@@ -1,3 +1,3 @@
 // The Ministry of Interior's database holds only the shared progress tables and its own audit log.
-export * from '@cocuk-koruma/common/progress/tables';
-export * from '@cocuk-koruma/common/audit/tables';
+export * from '@cocuk-koruma/domain/progress/tables';
+export * from '@cocuk-koruma/domain/audit/tables';

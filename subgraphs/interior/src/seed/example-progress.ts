@@ -1,4 +1,4 @@
-import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/domain';
 
 // Example content: no real progress report of the plan is public and the public record gives no
 // figure for this ministry's indicators, so every report and measurement here is example.

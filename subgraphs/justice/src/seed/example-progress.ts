@@ -1,4 +1,4 @@
-import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/common';
+import { EXAMPLE_SOURCE, exampleReport, type MeasurementSeed, type ProgressReportSeed } from '@cocuk-koruma/domain';
 
 // Example content: no real progress report of the plan is public. Measurements attached to the
 // forensic-room indicator are the published room counts, each with its own source; the two 2017

@@ -1,4 +1,4 @@
-import type { ServiceFigureSeed } from '@cocuk-koruma/common';
+import type { ServiceFigureSeed } from '@cocuk-koruma/domain';
 
 // Published figures from the domain brief. The 2017 room count disagrees between the bar
 // association's notice and a press report: both stand, each with its source.

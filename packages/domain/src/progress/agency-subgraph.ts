@@ -1,0 +1,52 @@
+import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@cocuk-koruma/platform';
+import { crossAgencyReadAudit } from '../audit/read-audit.js';
+import { subgraphTypeDefs } from '../typedefs.js';
+import { createProgressLoaders } from './loaders.js';
+import type { ProgressContext } from './resolvers.js';
+import { seedProgress, type ProgressSeed } from './seed.js';
+import { smallNumberThreshold } from './suppression.js';
+import type { ProgressSchema } from './tables.js';
+
+export interface AgencySubgraphOptions<S extends ProgressSchema> {
+  agency: Agency;
+  schemaFile: URL;
+  tables: S;
+  migrationsFolder: string;
+  resolvers: object;
+  seed: ProgressSeed;
+}
+
+export function createProgressContext<S extends ProgressSchema>(
+  db: Database<S>,
+  caller: Caller,
+  owner: AgencyCode,
+): ProgressContext {
+  return {
+    caller,
+    owner,
+    db: db as unknown as Database<ProgressSchema>,
+    progress: createProgressLoaders(db),
+    smallNumberThreshold: smallNumberThreshold(),
+  };
+}
+
+/**
+ * The definition of a subgraph that serves only its agency's progress data (justice, health,
+ * education, interior). The family subgraph adds the secretariat's plan on top of the same parts.
+ */
+export function agencySubgraph<S extends ProgressSchema>(
+  options: AgencySubgraphOptions<S>,
+): SubgraphDefinition<S, ProgressContext> {
+  // Read once here so a malformed value stops the service at start rather than failing each request.
+  smallNumberThreshold();
+  return {
+    agency: options.agency,
+    typeDefs: subgraphTypeDefs(options.schemaFile),
+    resolvers: options.resolvers,
+    tables: options.tables,
+    migrationsFolder: options.migrationsFolder,
+    seed: (db) => seedProgress(db, options.seed),
+    context: (db, caller) => createProgressContext(db, caller, options.agency.code),
+    plugins: (db) => [crossAgencyReadAudit(options.agency, db)],
+  };
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { agencyBySlug, type AgencySlug } from './agencies.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const GATEWAY_DEFAULT_PORT = 4000;
+/** The development identity provider's port, Keycloak's usual one. */
+export const IDP_DEFAULT_PORT = 8080;
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+/** Reads `<NAME>_PORT`, failing with a message that names the variable rather than a stack trace. */
+export function portFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const variable = `${name.toUpperCase()}_PORT`;
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = portSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${variable}="${raw}" is not a port number (0-65535).`);
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface DatabaseConfig {
+  /** The environment variable a user changes to fix a connection problem. */
+  variable: string;
+  /** PostgreSQL connection string; unset, `npm start` gives the agency a database on its embedded server. */
+  url?: string;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+}
+
+export function databaseConfig(slug: AgencySlug, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const variable = `${slug.toUpperCase()}_DATABASE_URL`;
+  const url = env[variable]?.trim() || undefined;
+  const dataRoot = env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.join(REPO_ROOT, '.data');
+  return { variable, url, dataDir: path.join(dataRoot, slug) };
+}
+
+export interface SubgraphConfig {
+  slug: AgencySlug;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+}
+
+export function subgraphConfig(slug: AgencySlug, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const agency = agencyBySlug(slug);
+  return {
+    slug,
+    port: portFromEnv(slug, agency.defaultPort, env),
+    host: env.HOST ?? '127.0.0.1',
+    database: databaseConfig(slug, env),
+  };
+}
+
+/** Where the gateway finds a subgraph: `<NAME>_URL`, else localhost on the subgraph's port. */
+export function subgraphUrl(slug: AgencySlug, env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env[`${slug.toUpperCase()}_URL`];
+  if (explicit) return explicit;
+  const port = portFromEnv(slug, agencyBySlug(slug).defaultPort, env);
+  return `http://127.0.0.1:${port}/graphql`;
+}

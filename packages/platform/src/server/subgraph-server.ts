@@ -1,0 +1,129 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express, { type Express } from 'express';
+import type { DocumentNode } from 'graphql';
+import type { Agency } from '../agencies.js';
+import type { Caller } from '../auth/caller.js';
+import { authConfig, type AuthConfig } from '../auth/config.js';
+import { callerOf, requireBearerToken } from '../auth/http.js';
+import { createTokenVerifier } from '../auth/verifier.js';
+import { databaseConfig, type DatabaseConfig } from '../config.js';
+import { openDatabase, type Database, type OpenDatabase } from '../db/database.js';
+import { createLogger, type Logger } from '../logger.js';
+import { scalarResolvers } from '../scalars.js';
+import { bodyErrorHandler, BODY_LIMIT, hardenedServerOptions } from './hardening.js';
+import { listeners, type Listening } from './http.js';
+
+/** What every subgraph's request context carries: the authenticated caller. */
+export interface CallerContext extends BaseContext {
+  caller: Caller;
+}
+
+export interface SubgraphDefinition<S extends Record<string, unknown>, C extends CallerContext> {
+  agency: Agency;
+  typeDefs: DocumentNode;
+  resolvers: object;
+  tables: S;
+  migrationsFolder: string;
+  seed(db: Database<S>): Promise<void>;
+  /** Called once per request: loaders live for one request so batches never leak between callers. */
+  context(db: Database<S>, caller: Caller): C;
+  /**
+   * Request hooks the domain adds on the subgraph's own database, such as the audit of reads by
+   * other agencies; they run after the server's own plugins, in the order given.
+   */
+  plugins?(db: Database<S>): ApolloServerPlugin<C>[];
+}
+
+export interface SubgraphServer<S extends Record<string, unknown>> {
+  app: Express;
+  database: OpenDatabase<S>;
+  logger: Logger;
+  listen(port: number, host?: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the subgraph without listening, so the process entry, unit tests and end-to-end tests
+ * all run the same wiring: migrations, seed, GraphQL at /graphql and /health.
+ */
+export async function createSubgraphServer<S extends Record<string, unknown>, C extends CallerContext>(
+  definition: SubgraphDefinition<S, C>,
+  databaseConfig: DatabaseConfig,
+  auth: AuthConfig,
+): Promise<SubgraphServer<S>> {
+  const logger = createLogger(`subgraph-${definition.agency.slug}`);
+  const database = await openDatabase(databaseConfig, definition.tables, definition.migrationsFolder);
+  try {
+    await definition.seed(database.db);
+    const schema = buildSubgraphSchema({
+      typeDefs: definition.typeDefs,
+      resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+    });
+    const hardening = hardenedServerOptions<C>(logger);
+    const apollo = new ApolloServer<C>({
+      schema,
+      logger,
+      ...hardening,
+      plugins: [
+        ...hardening.plugins,
+        // Traces are for Apollo's hosted reporting, which this deployment never uses.
+        ApolloServerPluginInlineTraceDisabled(),
+        ...(definition.plugins?.(database.db) ?? []),
+      ],
+    });
+    await apollo.start();
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/health', async (_req, res) => {
+      const up = await database.ping();
+      res.status(up ? 200 : 503).json({
+        service: definition.agency.slug,
+        status: up ? 'ok' : 'degraded',
+        database: { status: up ? 'up' : 'down' },
+      });
+    });
+    // Every request is authenticated here too, not only at the gateway: a subgraph reached
+    // directly must refuse anyone without a valid token.
+    app.use(
+      '/graphql',
+      requireBearerToken(createTokenVerifier(auth), auth.realm),
+      express.json({ limit: BODY_LIMIT }),
+      expressMiddleware(apollo, { context: async ({ res }) => definition.context(database.db, callerOf(res)) }),
+    );
+    app.use(bodyErrorHandler);
+
+    const http = listeners(app, '/graphql');
+    return {
+      app,
+      database,
+      logger,
+      listen: http.listen,
+      async stop() {
+        await http.closeAll();
+        await apollo.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * A subgraph's `createServer`: builds it without listening, on its configured database and
+ * Keycloak unless a test passes its own.
+ */
+export function subgraphServerFactory<S extends Record<string, unknown>, C extends CallerContext>(
+  definition: SubgraphDefinition<S, C>,
+) {
+  return (
+    database: DatabaseConfig = databaseConfig(definition.agency.slug),
+    auth: AuthConfig = authConfig(),
+  ): Promise<SubgraphServer<S>> => createSubgraphServer(definition, database, auth);
+}
