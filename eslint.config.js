@@ -11,7 +11,16 @@ const NOT_FROM_PLATFORM = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.data/**', '**/generated/**', '**/migrations/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '**/generated/**',
+      '**/migrations/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -25,7 +34,7 @@ export default tseslint.config(
     // The test helpers start throwaway issuers and databases; production code must never reach
     // them. Tests, test/support and bench may.
     files: [
-      'packages/{platform,domain,plan,dev-identity-provider}/src/**/*.ts',
+      'packages/{platform,domain,plan,postgres,dev-identity-provider}/src/**/*.ts',
       'subgraphs/*/src/**/*.ts',
       'gateway/src/**/*.ts',
       'schema/*.ts',
@@ -39,6 +48,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
 );

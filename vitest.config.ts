@@ -14,7 +14,14 @@ const DB = ['**/test/**/*.db.test.ts'];
 const E2E = ['**/test/**/*.e2e.test.ts', 'test/e2e/**/*.test.ts'];
 const POSTGRES_SETUP = './test/support/postgres.global-setup.ts';
 
+// Workspace packages export their TypeScript under the `source` condition, their build under
+// `default`: tests run the sources, never a stale dist/.
+// Then Vite's own server defaults, less 'module': some packages' `module` builds (OpenTelemetry's)
+// are not valid Node ESM, and Node itself never picks them.
+const conditions = ['source', 'node', 'development|production'];
+
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   resolve: {
     // graphql ships CommonJS and ESM builds. Apollo loads the CommonJS one, as Node does for our
     // code under tsx; Vite would pick the ESM build for workspace sources, making two graphql
@@ -36,7 +43,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: E2E, exclude, globalSetup: [POSTGRES_SETUP] },
+        test: {
+          name: 'e2e',
+          include: E2E,
+          exclude,
+          globalSetup: ['./test/support/build.global-setup.ts', POSTGRES_SETUP],
+        },
       },
     ],
   },

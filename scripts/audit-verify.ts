@@ -38,10 +38,9 @@ async function verify(slug: AgencySlug): Promise<boolean> {
   // checked while the subgraph runs, since the chain is read in one snapshot.
   const config = configured.url ? configured : { ...configured, url: embeddedAgencyUrl(slug, embeddedPostgresPort()) };
   const subgraphDir = path.join(REPO_ROOT, 'subgraphs', slug);
-  const tables = (await import(pathToFileURL(path.join(subgraphDir, 'src/db/schema.ts')).href)) as Record<
-    string,
-    unknown
-  >;
+  // Compiled, this script reads the subgraph's compiled tables; under tsx, its sources.
+  const schemaModule = import.meta.url.endsWith('.js') ? 'dist/db/schema.js' : 'src/db/schema.ts';
+  const tables = (await import(pathToFileURL(path.join(subgraphDir, schemaModule)).href)) as Record<string, unknown>;
   let opened;
   try {
     opened = await openDatabase(config, tables, path.join(subgraphDir, 'src/db/migrations'));

@@ -2,10 +2,13 @@
  * `npm start`: the five subgraphs and the gateway as separate processes, as in production,
  * with one Ctrl-C stopping them all. An agency with no `<AGENCY>_DATABASE_URL` gets its own role
  * and database on one embedded PostgreSQL, run as a process of its own (`packages/postgres`),
- * started first and stopped last. Each child is `node <entry>` rather than an npx wrapper, so
- * signals reach the service itself.
+ * started first and stopped last. Each child is `node <workspace>/dist/index.js`, the compiled
+ * service, rather than an npx wrapper, so signals reach the service itself.
+ * `npm run dev` (`--dev`) runs the TypeScript sources through tsx instead, and restarts a service
+ * when a file it is built from changes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { DatabaseProcessMessage } from '@cocuk-koruma/postgres/main';
@@ -19,14 +22,23 @@ import {
   subgraphConfig,
 } from '@cocuk-koruma/platform';
 
+const DEV = process.argv.includes('--dev');
+
 interface Service {
   name: string;
+  /** The workspace folder, relative to the repository; its entry is src/index.ts or dist/index.js. */
+  workspace: string;
   entry: string;
   port: number;
   env: NodeJS.ProcessEnv;
 }
 
-const DATABASE_ENTRY = path.join(REPO_ROOT, 'packages/postgres/src/main.ts');
+/** The compiled module, or in development its TypeScript source. */
+function entryOf(workspace: string, module = 'index'): string {
+  return path.join(REPO_ROOT, workspace, DEV ? `src/${module}.ts` : `dist/${module}.js`);
+}
+
+const NODE_ARGS = DEV ? ['--conditions=source', '--import', 'tsx'] : [];
 
 /** Agencies whose database the embedded PostgreSQL provides: those with no URL of their own. */
 function agenciesWithoutDatabase(): string[] {
@@ -44,7 +56,8 @@ function services(): Service[] {
     ? [
         {
           name: 'identity',
-          entry: path.join(REPO_ROOT, 'packages/dev-identity-provider/src/index.ts'),
+          workspace: 'packages/dev-identity-provider',
+          entry: entryOf('packages/dev-identity-provider'),
           port: idpPort,
           env,
         },
@@ -52,7 +65,8 @@ function services(): Service[] {
     : [];
   const subgraphs = AGENCIES.map((agency) => ({
     name: agency.slug,
-    entry: path.join(REPO_ROOT, 'subgraphs', agency.slug, 'src/index.ts'),
+    workspace: `subgraphs/${agency.slug}`,
+    entry: entryOf(`subgraphs/${agency.slug}`),
     port: subgraphConfig(agency.slug).port,
     env,
   }));
@@ -65,7 +79,8 @@ function services(): Service[] {
   );
   const gateway = {
     name: 'gateway',
-    entry: path.join(REPO_ROOT, 'gateway/src/index.ts'),
+    workspace: 'gateway',
+    entry: entryOf('gateway'),
     port: portFromEnv('gateway', GATEWAY_DEFAULT_PORT),
     env: { ...env, ...urls },
   };
@@ -73,8 +88,8 @@ function services(): Service[] {
 }
 
 const children = new Map<string, ChildProcess>();
-/** Children whose exit was announced by themselves (a start-up failure they reported). */
-const reported = new Set<string>();
+/** Children whose exit is expected: a start-up failure they reported, a restart in development. */
+const expectedExit = new Set<string>();
 let stopping = false;
 
 function prefixOutput(name: string, stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream): void {
@@ -83,7 +98,7 @@ function prefixOutput(name: string, stream: NodeJS.ReadableStream | null, target
 }
 
 function start(service: Service, options: { detached?: boolean } = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
+  const child = spawn(process.execPath, [...NODE_ARGS, service.entry], {
     cwd: REPO_ROOT,
     env: service.env,
     // The IPC channel closes when this launcher dies, even by SIGKILL; the services stop then.
@@ -95,7 +110,7 @@ function start(service: Service, options: { detached?: boolean } = {}): ChildPro
   prefixOutput(service.name, child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     children.delete(service.name);
-    if (!stopping && !reported.has(service.name)) {
+    if (!stopping && !expectedExit.has(service.name)) {
       process.stderr.write(`[${service.name}] exited (${signal ?? `code ${code}`}); stopping the others.\n`);
       void stopAll(1);
     }
@@ -142,7 +157,13 @@ async function stopAll(exitCode: number): Promise<void> {
 
 /** Starts the embedded PostgreSQL and hands back each agency's connection URL, or null after a reported failure. */
 function startDatabase(): Promise<Record<string, string> | null> {
-  const service: Service = { name: 'database', entry: DATABASE_ENTRY, port: 0, env: process.env };
+  const service: Service = {
+    name: 'database',
+    workspace: 'packages/postgres',
+    entry: entryOf('packages/postgres', 'main'),
+    port: 0,
+    env: process.env,
+  };
   const child = start(service, { detached: true });
   return new Promise((resolve) => {
     child.on('message', (message: DatabaseProcessMessage) => {
@@ -150,13 +171,43 @@ function startDatabase(): Promise<Record<string, string> | null> {
         resolve(Object.fromEntries(message.databases.map((d) => [`${d.slug.toUpperCase()}_DATABASE_URL`, d.url])));
       } else {
         // A port or folder the user must fix: the one line says what; nothing more to add.
-        reported.add(service.name);
+        expectedExit.add(service.name);
         process.stderr.write(`${message.message}\n`);
         resolve(null);
       }
     });
     child.once('exit', () => resolve(null));
   });
+}
+
+/** The workspaces every service is built from: a change there restarts all of them. */
+const SHARED_WORKSPACES = ['packages/platform', 'packages/domain', 'packages/plan'];
+
+/** Development only: a changed source restarts the services built from it, one stop path as ever. */
+function restartOnChange(all: Service[]): void {
+  const due = new Set<Service>();
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (services: Service[]) => {
+    for (const service of services) due.add(service);
+    clearTimeout(timer);
+    timer = setTimeout(() => void restart([...due]), 300);
+  };
+  const restart = async (services: Service[]) => {
+    due.clear();
+    for (const service of services) {
+      const child = children.get(service.name);
+      expectedExit.add(service.name);
+      if (child) await stopChild(child);
+      expectedExit.delete(service.name);
+      if (stopping) return;
+      process.stdout.write(`[${service.name}] restarting after a change\n`);
+      start(service);
+    }
+  };
+  const watch = (workspace: string, services: Service[]) =>
+    fs.watch(path.join(REPO_ROOT, workspace, 'src'), { recursive: true }, () => schedule(services));
+  for (const workspace of SHARED_WORKSPACES) watch(workspace, all);
+  for (const service of all) watch(service.workspace, [service]);
 }
 
 async function main(): Promise<void> {
@@ -210,6 +261,7 @@ async function main(): Promise<void> {
       `Token for curl: TOKEN=$(npm run -s token -- justice.liaison)\n` +
       `Health: GET /health on each. Ctrl-C stops all.\n\n`,
   );
+  if (DEV) restartOnChange(all);
 }
 
 await main();

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalPostgres } from '@cocuk-koruma/postgres/local-server';
-import { freePort } from '@cocuk-koruma/testing/ports';
+import { LocalPostgres } from '../../packages/postgres/src/local-server.js';
+import { freePort } from '../../packages/testing/src/ports.js';
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.TEST_DATABASE_URL?.trim()) return undefined;

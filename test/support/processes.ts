@@ -12,9 +12,20 @@ export interface Spawned {
   waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
 }
 
-/** Runs a TypeScript entry of the repo as its own Node process, the way `npm start` does. */
+/**
+ * The compiled module of a TypeScript entry: `<workspace>/src/x.ts` → `<workspace>/dist/x.js`,
+ * `scripts/x.ts` → `scripts/dist/x.js`. The e2e project builds before it runs.
+ */
+export function compiledEntry(entry: string): string {
+  const compiled = entry.startsWith('scripts/')
+    ? entry.replace(/^scripts\//, 'scripts/dist/')
+    : entry.replace(/\/src\//, '/dist/');
+  return path.join(REPO_ROOT, compiled.replace(/\.ts$/, '.js'));
+}
+
+/** Runs an entry of the repo, compiled, as its own Node process, the way `npm start` does. */
 export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, args: string[] = []): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
+  const child = spawn(process.execPath, [compiledEntry(entry), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, VITEST: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

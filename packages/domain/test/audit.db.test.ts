@@ -187,11 +187,15 @@ describe('tampering behind the trigger’s back', () => {
 
   it('makes audit:verify exit 1 naming the broken entry', async () => {
     const [, , third] = await seqs(h);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', 'justice'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, JUSTICE_DATABASE_URL: h.test.url },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'scripts/audit-verify.ts', 'justice'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, JUSTICE_DATABASE_URL: h.test.url },
+        encoding: 'utf8',
+      },
+    );
     expect(result.status, result.stderr + result.stdout).toBe(1);
     expect(result.stdout).toContain(`justice: chain broken at entry ${third}:`);
   });
@@ -248,11 +252,15 @@ describe('cross-agency reads', () => {
   });
 
   it('makes audit:verify exit 0 on an intact chain', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', 'justice'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, JUSTICE_DATABASE_URL: h.test.url },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'scripts/audit-verify.ts', 'justice'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, JUSTICE_DATABASE_URL: h.test.url },
+        encoding: 'utf8',
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe('justice: 2 entries, chain intact');
   });

@@ -1,0 +1,80 @@
+// `npm run build`: compiles every workspace's src/ to dist/ (and scripts/*.ts to scripts/dist/),
+// one JavaScript module per TypeScript module, and copies the files the code reads at run time
+// (SDL, SQL migrations and their journal, CSV, JSON) beside them, so `new URL('./x', import.meta.url)`
+// finds them in dist/ as it does in src/. Type checking is `npm run typecheck`'s job: esbuild only
+// strips types, which takes well under a second, so `npm start` can build every time.
+// Plain JavaScript on purpose: it runs before anything is compiled, without tsx.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ASSET = /\.(graphql|sql|json|csv)$/;
+// Test helpers never run outside a test, where vitest reads their sources.
+const NOT_BUILT = new Set(['packages/testing']);
+
+function workspaces() {
+  const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return patterns
+    .flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? fs
+            .readdirSync(path.join(ROOT, pattern.slice(0, -2)), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+        : [pattern],
+    )
+    .filter((dir) => fs.existsSync(path.join(ROOT, dir, 'package.json')) && !NOT_BUILT.has(dir));
+}
+
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((entry) => {
+    if (!entry.isFile()) return [];
+    return [path.join(entry.parentPath, entry.name)];
+  });
+}
+
+/** One tree: `from` (src/) compiled into `to` (dist/), which is emptied first so nothing stale survives. */
+async function compile(from, to, files = filesUnder(from)) {
+  fs.rmSync(to, { recursive: true, force: true });
+  const sources = files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+  if (sources.length > 0) {
+    await build({
+      entryPoints: sources,
+      outdir: to,
+      outbase: from,
+      bundle: false,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    });
+  }
+  for (const file of files.filter((f) => ASSET.test(f))) {
+    const target = path.join(to, path.relative(from, file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file, target);
+  }
+  return sources.length;
+}
+
+const started = performance.now();
+let modules = 0;
+for (const workspace of workspaces()) {
+  modules += await compile(path.join(ROOT, workspace, 'src'), path.join(ROOT, workspace, 'dist'));
+}
+const scripts = path.join(ROOT, 'scripts');
+modules += await compile(
+  scripts,
+  path.join(scripts, 'dist'),
+  fs
+    .readdirSync(scripts)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(scripts, name)),
+);
+if (!process.argv.includes('--quiet')) {
+  process.stdout.write(`built ${modules} modules in ${Math.round(performance.now() - started)} ms\n`);
+}
