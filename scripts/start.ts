@@ -12,15 +12,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { DatabaseProcessMessage } from '@cocuk-koruma/postgres/main';
+// Only the modules it needs: the package's index would load the whole server stack into a
+// process that only starts and watches others.
+import { AGENCIES } from '@cocuk-koruma/platform/agencies';
 import {
-  AGENCIES,
-  IDP_DEFAULT_PORT,
   ConfigError,
   GATEWAY_DEFAULT_PORT,
+  IDP_DEFAULT_PORT,
   portFromEnv,
   REPO_ROOT,
   subgraphConfig,
-} from '@cocuk-koruma/platform';
+} from '@cocuk-koruma/platform/config';
 
 const DEV = process.argv.includes('--dev');
 

@@ -5,21 +5,26 @@ import type { RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../data-source.js';
 import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query.js';
-import { renderBoardPackCsv } from './csv.js';
-import { renderBoardPackPdf } from './pdf.js';
-import { renderBoardPackXlsx } from './xlsx.js';
 
 interface Format {
   contentType: string;
   render(pack: BoardPack): Promise<Buffer | string>;
 }
 
+// The renderers load on the first download: pdfkit, its fonts and exceljs would otherwise hold
+// tens of MiB in every gateway that never serves one.
 export const EXPORT_FORMATS: Record<string, Format> = {
-  pdf: { contentType: 'application/pdf', render: renderBoardPackPdf },
-  csv: { contentType: 'text/csv; charset=utf-8', render: async (pack) => renderBoardPackCsv(pack) },
+  pdf: {
+    contentType: 'application/pdf',
+    render: async (pack) => (await import('./pdf.js')).renderBoardPackPdf(pack),
+  },
+  csv: {
+    contentType: 'text/csv; charset=utf-8',
+    render: async (pack) => (await import('./csv.js')).renderBoardPackCsv(pack),
+  },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    render: renderBoardPackXlsx,
+    render: async (pack) => (await import('./xlsx.js')).renderBoardPackXlsx(pack),
   },
 };
 
