@@ -1,12 +1,15 @@
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
 import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
+import { freePort } from '@cocuk-koruma/testing/ports';
 import {
   AGENCIES,
   type AgencySlug,
   type AuthConfig,
+  type Clock,
   type DatabaseConfig,
   type Listening,
+  type SubgraphOptions,
   type SubgraphServer,
 } from '@cocuk-koruma/platform';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.js';
@@ -16,7 +19,11 @@ import { createServer as createHealth } from '../../subgraphs/health/src/server.
 import { createServer as createInterior } from '../../subgraphs/interior/src/server.js';
 import { createServer as createJustice } from '../../subgraphs/justice/src/server.js';
 
-type ServerFactory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+type ServerFactory = (
+  database: DatabaseConfig,
+  auth: AuthConfig,
+  options: SubgraphOptions,
+) => Promise<SubgraphServer<Record<string, unknown>>>;
 
 export const serverFactories: Record<AgencySlug, ServerFactory> = {
   family: createFamily,
@@ -52,20 +59,31 @@ export interface RunningGraph {
  */
 export const BOARD_MEMBER: TokenOptions = { username: 'family.board', agency: 'FAMILY', roles: ['board-member'] };
 
-/**
- * `auth` points the gateway and subgraphs at another token issuer (say the embedded identity
- * provider); by default they trust the local test issuer, whose tokens `graph.query` sends.
- */
-export async function startGraph(label: string, auth?: AuthConfig): Promise<RunningGraph> {
+export interface GraphOptions {
+  /**
+   * Points the gateway and subgraphs at another token issuer (say the embedded identity
+   * provider); by default they trust the local test issuer, whose tokens `graph.query` sends.
+   */
+  auth?: AuthConfig;
+  /** The subgraphs' clock (a test clock pins the date); by default the real calendar. */
+  clock?: Clock;
+}
+
+export async function startGraph(label: string, options: GraphOptions = {}): Promise<RunningGraph> {
   const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
   const issuer = await startTestIssuer();
-  const trusted = auth ?? issuer.authConfig;
+  const trusted = options.auth ?? issuer.authConfig;
+  // The secretariat reads other agencies' progress through this graph's own gateway, which can
+  // only start once the subgraphs listen; so its port is chosen first and given to them.
+  const gatewayPort = await freePort();
+  const runtime: SubgraphOptions = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, clock: options.clock };
   try {
     for (const agency of AGENCIES) {
       const database = await createTestDatabase(`${label}_${agency.slug}`);
       const server = await serverFactories[agency.slug](
         { variable: `${agency.slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' },
         trusted,
+        runtime,
       );
       subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
     }
@@ -79,10 +97,7 @@ export async function startGraph(label: string, auth?: AuthConfig): Promise<Runn
     subgraphTimeoutMs: 5000,
     auth: trusted,
   });
-  const listening = await gateway.listen(0);
-  // The secretariat reads other agencies' progress through the gateway (GATEWAY_URL, read per
-  // request); point it at this graph's gateway. A file that starts two graphs gets the later one.
-  process.env.GATEWAY_URL = listening.url;
+  const listening = await gateway.listen(gatewayPort);
   return {
     gatewayUrl: listening.url,
     subgraphs,

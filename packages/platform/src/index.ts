@@ -11,3 +11,4 @@ export * from './auth/index.js';
 export * from './server/hardening.js';
 export * from './server/shutdown.js';
 export * from './db/loaders.js';
+export * from './clock.js';
