@@ -1,7 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
 import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
-import { freePort } from '@cocuk-koruma/testing/ports';
 import {
   AGENCIES,
   type AgencySlug,
@@ -69,14 +70,48 @@ export interface GraphOptions {
   clock?: Clock;
 }
 
+interface GatewayListener {
+  url: string;
+  /** Hands the requests to the gateway once it exists; until then they are answered 503. */
+  serve(handler: http.RequestListener): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The secretariat reads other agencies' progress through this graph's own gateway, which can only
+ * be built once the subgraphs listen. Its listener is opened first, so its URL can be given to
+ * the subgraphs and no other test takes the port in between.
+ */
+async function openGatewayListener(): Promise<GatewayListener> {
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) return handler(req, res);
+    res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    serve: (next) => {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 export async function startGraph(label: string, options: GraphOptions = {}): Promise<RunningGraph> {
   const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
   const issuer = await startTestIssuer();
   const trusted = options.auth ?? issuer.authConfig;
-  // The secretariat reads other agencies' progress through this graph's own gateway, which can
-  // only start once the subgraphs listen; so its port is chosen first and given to them.
-  const gatewayPort = await freePort();
-  const runtime: SubgraphOptions = { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, clock: options.clock };
+  const listener = await openGatewayListener();
+  const runtime: SubgraphOptions = { gatewayUrl: listener.url, clock: options.clock };
+  let gateway: Gateway;
   try {
     for (const agency of AGENCIES) {
       const database = await createTestDatabase(`${label}_${agency.slug}`);
@@ -87,25 +122,27 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
       );
       subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
     }
+    gateway = await createGateway({
+      subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
+      subgraphTimeoutMs: 5000,
+      auth: trusted,
+    });
   } catch (error) {
+    await listener.close();
     await stopSubgraphs(subgraphs);
     await issuer.close();
     throw error;
   }
-  const gateway = await createGateway({
-    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
-    subgraphTimeoutMs: 5000,
-    auth: trusted,
-  });
-  const listening = await gateway.listen(gatewayPort);
+  listener.serve(gateway.app);
   return {
-    gatewayUrl: listening.url,
+    gatewayUrl: listener.url,
     subgraphs,
     gateway,
     issuer,
     query: (query, variables, as = BOARD_MEMBER) =>
-      postGraphQL(listening.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
+      postGraphQL(listener.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
     async stop() {
+      await listener.close();
       await gateway.stop();
       await stopSubgraphs(subgraphs);
       await issuer.close();
