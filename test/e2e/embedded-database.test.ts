@@ -4,9 +4,9 @@ import path from 'node:path';
 import { progressReports } from '@cocuk-koruma/domain';
 import type { DatabaseConfig } from '@cocuk-koruma/platform';
 import { startTestIssuer } from '@cocuk-koruma/testing/issuer';
-import { postGraphQL } from '@cocuk-koruma/testing/graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../subgraphs/justice/src/server.js';
+import { postGraphQL } from '@cocuk-koruma/testing/graphql';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ckp-pglite-'));
 const config: DatabaseConfig = { variable: 'JUSTICE_DATABASE_URL', dataDir: path.join(dataDir, 'justice') };
