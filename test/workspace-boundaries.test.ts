@@ -11,6 +11,7 @@ const PRODUCTION_WORKSPACES = [
   'packages/platform',
   'packages/domain',
   'packages/plan',
+  'packages/postgres',
   'packages/dev-identity-provider',
   'subgraphs/family',
   'subgraphs/justice',

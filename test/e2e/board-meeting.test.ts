@@ -1,3 +1,4 @@
+import { testClock } from '@cocuk-koruma/testing/clock';
 import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type RunningGraph } from '../support/graph.js';
@@ -7,21 +8,13 @@ const JUSTICE_LIAISON: TokenOptions = { username: 'justice.liaison', agency: 'JU
 const JUSTICE_FOCAL: TokenOptions = { username: 'justice.focal', agency: 'JUSTICE', roles: ['focal-point'] };
 
 const ACTION = 'A1.H1.E2';
-const saved = { gateway: process.env.GATEWAY_URL, today: process.env.TODAY };
 let graph: RunningGraph;
 
 beforeAll(async () => {
-  graph = await startGraph('board');
-  // The family subgraph reads the agencies' progress through this gateway, as the caller.
-  process.env.GATEWAY_URL = graph.gatewayUrl;
-  process.env.TODAY = '2020-06-30';
+  graph = await startGraph('board', { clock: testClock('2020-06-30') });
 });
 
 afterAll(async () => {
-  if (saved.gateway === undefined) delete process.env.GATEWAY_URL;
-  else process.env.GATEWAY_URL = saved.gateway;
-  if (saved.today === undefined) delete process.env.TODAY;
-  else process.env.TODAY = saved.today;
   await graph?.stop();
 });
 

@@ -1,3 +1,4 @@
+import { testClock } from '@cocuk-koruma/testing/clock';
 import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/documents.js';
@@ -106,20 +107,19 @@ const BOARD_PACK = `query($id: ID!) { boardPack(meetingId: $id) {
   overdue { actionCode daysOverdue reason } followUps { text ownerAgency status }
 } }`;
 
+const clock = testClock('2019-11-15');
+
 beforeAll(async () => {
-  graph = await startGraph('walk');
-  process.env.TODAY = '2019-11-15';
+  graph = await startGraph('walk', { clock });
 });
 
 afterAll(async () => {
-  delete process.env.TODAY;
-  delete process.env.GATEWAY_URL;
   await graph?.stop();
 });
 
 describe('one quarter of coordination', () => {
   it('two agencies report; one report is returned, resubmitted, and both are approved by their focal points', async () => {
-    process.env.TODAY = '2020-06-30';
+    clock.set('2020-06-30');
     let justice = await fileAndSubmit('justice', JUSTICE_ACTION, 'IN_PROGRESS', who.justiceLiaison);
     const health = await fileAndSubmit('health', HEALTH_ACTION, 'AT_RISK', who.healthLiaison);
 

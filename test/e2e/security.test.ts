@@ -471,7 +471,7 @@ describe('with real tokens of the embedded identity provider', () => {
       audience: 'cocuk-koruma-api',
       minTimeBetweenJwksRequests: 1,
     };
-    graph = await startGraph('security_idp', auth);
+    graph = await startGraph('security_idp', { auth });
   });
 
   afterAll(async () => {

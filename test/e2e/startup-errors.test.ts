@@ -22,4 +22,17 @@ describe('a subgraph started with a configuration mistake', () => {
     expect(code).toBe(1);
     expect(health.stderr().trim()).toBe('HEALTH_PORT="forty-thousand" is not a port number (0-65535).');
   });
+
+  it('exits with one line when TODAY pins the date of a production service', async () => {
+    const family = spawnEntry('subgraphs/family/src/index.ts', {
+      NODE_ENV: 'production',
+      TODAY: '2020-06-30',
+      FAMILY_PORT: String(await freePort()),
+    });
+    const { code } = await family.exited;
+    expect(code).toBe(1);
+    expect(family.stderr().trim()).toBe(
+      'The date is pinned to 2020-06-30 (TODAY), which is only for tests and demos; unset TODAY when NODE_ENV=production.',
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
 import { startTestIssuer, type TestIssuer, type TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
@@ -5,8 +7,10 @@ import {
   AGENCIES,
   type AgencySlug,
   type AuthConfig,
+  type Clock,
   type DatabaseConfig,
   type Listening,
+  type SubgraphOptions,
   type SubgraphServer,
 } from '@cocuk-koruma/platform';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.js';
@@ -16,7 +20,11 @@ import { createServer as createHealth } from '../../subgraphs/health/src/server.
 import { createServer as createInterior } from '../../subgraphs/interior/src/server.js';
 import { createServer as createJustice } from '../../subgraphs/justice/src/server.js';
 
-type ServerFactory = (database: DatabaseConfig, auth: AuthConfig) => Promise<SubgraphServer<Record<string, unknown>>>;
+type ServerFactory = (
+  database: DatabaseConfig,
+  auth: AuthConfig,
+  options: SubgraphOptions,
+) => Promise<SubgraphServer<Record<string, unknown>>>;
 
 export const serverFactories: Record<AgencySlug, ServerFactory> = {
   family: createFamily,
@@ -52,45 +60,89 @@ export interface RunningGraph {
  */
 export const BOARD_MEMBER: TokenOptions = { username: 'family.board', agency: 'FAMILY', roles: ['board-member'] };
 
+export interface GraphOptions {
+  /**
+   * Points the gateway and subgraphs at another token issuer (say the embedded identity
+   * provider); by default they trust the local test issuer, whose tokens `graph.query` sends.
+   */
+  auth?: AuthConfig;
+  /** The subgraphs' clock (a test clock pins the date); by default the real calendar. */
+  clock?: Clock;
+}
+
+interface GatewayListener {
+  url: string;
+  /** Hands the requests to the gateway once it exists; until then they are answered 503. */
+  serve(handler: http.RequestListener): void;
+  close(): Promise<void>;
+}
+
 /**
- * `auth` points the gateway and subgraphs at another token issuer (say the embedded identity
- * provider); by default they trust the local test issuer, whose tokens `graph.query` sends.
+ * The secretariat reads other agencies' progress through this graph's own gateway, which can only
+ * be built once the subgraphs listen. Its listener is opened first, so its URL can be given to
+ * the subgraphs and no other test takes the port in between.
  */
-export async function startGraph(label: string, auth?: AuthConfig): Promise<RunningGraph> {
+async function openGatewayListener(): Promise<GatewayListener> {
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) return handler(req, res);
+    res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    serve: (next) => {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export async function startGraph(label: string, options: GraphOptions = {}): Promise<RunningGraph> {
   const subgraphs = {} as Record<AgencySlug, RunningSubgraph>;
   const issuer = await startTestIssuer();
-  const trusted = auth ?? issuer.authConfig;
+  const trusted = options.auth ?? issuer.authConfig;
+  const listener = await openGatewayListener();
+  const runtime: SubgraphOptions = { gatewayUrl: listener.url, clock: options.clock };
+  let gateway: Gateway;
   try {
     for (const agency of AGENCIES) {
       const database = await createTestDatabase(`${label}_${agency.slug}`);
       const server = await serverFactories[agency.slug](
-        { variable: `${agency.slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' },
+        { variable: `${agency.slug.toUpperCase()}_DATABASE_URL`, url: database.url },
         trusted,
+        runtime,
       );
       subgraphs[agency.slug] = { server, database, listening: await server.listen(0) };
     }
+    gateway = await createGateway({
+      subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
+      subgraphTimeoutMs: 5000,
+      auth: trusted,
+    });
   } catch (error) {
+    await listener.close();
     await stopSubgraphs(subgraphs);
     await issuer.close();
     throw error;
   }
-  const gateway = await createGateway({
-    subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
-    subgraphTimeoutMs: 5000,
-    auth: trusted,
-  });
-  const listening = await gateway.listen(0);
-  // The secretariat reads other agencies' progress through the gateway (GATEWAY_URL, read per
-  // request); point it at this graph's gateway. A file that starts two graphs gets the later one.
-  process.env.GATEWAY_URL = listening.url;
+  listener.serve(gateway.app);
   return {
-    gatewayUrl: listening.url,
+    gatewayUrl: listener.url,
     subgraphs,
     gateway,
     issuer,
     query: (query, variables, as = BOARD_MEMBER) =>
-      postGraphQL(listening.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
+      postGraphQL(listener.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
     async stop() {
+      await listener.close();
       await gateway.stop();
       await stopSubgraphs(subgraphs);
       await issuer.close();

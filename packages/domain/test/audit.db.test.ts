@@ -51,11 +51,7 @@ interface Harness {
 
 async function harness(label: string): Promise<Harness> {
   const test = await createTestDatabase(label);
-  const open = await openDatabase(
-    { variable: 'JUSTICE_DATABASE_URL', url: test.url, dataDir: '/nonexistent' },
-    justiceTables,
-    MIGRATIONS,
-  );
+  const open = await openDatabase({ variable: 'JUSTICE_DATABASE_URL', url: test.url }, justiceTables, MIGRATIONS);
   return {
     test,
     open,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { agencyBySlug, type AgencySlug } from './agencies.js';
+import { DATE_PATTERN, pinnedClock, systemClock, type Clock } from './clock.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -30,15 +31,12 @@ export interface DatabaseConfig {
   variable: string;
   /** PostgreSQL connection string; unset, `npm start` gives the agency a database on its embedded server. */
   url?: string;
-  /** Where the embedded database keeps its files. */
-  dataDir: string;
 }
 
 export function databaseConfig(slug: AgencySlug, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const variable = `${slug.toUpperCase()}_DATABASE_URL`;
   const url = env[variable]?.trim() || undefined;
-  const dataRoot = env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.join(REPO_ROOT, '.data');
-  return { variable, url, dataDir: path.join(dataRoot, slug) };
+  return { variable, url };
 }
 
 export interface SubgraphConfig {
@@ -64,4 +62,35 @@ export function subgraphUrl(slug: AgencySlug, env: NodeJS.ProcessEnv = process.e
   if (explicit) return explicit;
   const port = portFromEnv(slug, agencyBySlug(slug).defaultPort, env);
   return `http://127.0.0.1:${port}/graphql`;
+}
+
+/** Where a subgraph reaches the whole graph: GATEWAY_URL, else the gateway on localhost. */
+export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GATEWAY_URL?.trim() || `http://127.0.0.1:${portFromEnv('gateway', GATEWAY_DEFAULT_PORT, env)}/graphql`;
+}
+
+/** What a subgraph server is given rather than reading the environment per request. */
+export interface RuntimeConfig {
+  clock: Clock;
+  /** Where views that span agencies are read from, as the caller. */
+  gatewayUrl: string;
+}
+
+/** A pinned clock is for tests and demos: a production service must follow the calendar. */
+export function refusePinnedClockInProduction(clock: Clock, env: NodeJS.ProcessEnv = process.env): void {
+  if (clock.pinned && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      `The date is pinned to ${clock.today()} (TODAY), which is only for tests and demos; unset TODAY when NODE_ENV=production.`,
+    );
+  }
+}
+
+/** TODAY (YYYY-MM-DD) pins the date, refused in production; GATEWAY_URL as in `gatewayUrl`. Read once, at start. */
+export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const today = env.TODAY?.trim();
+  if (today && !DATE_PATTERN.test(today))
+    throw new ConfigError(`TODAY must be a date such as 2026-06-30, not "${today}".`);
+  const clock = today ? pinnedClock(today) : systemClock;
+  refusePinnedClockInProduction(clock, env);
+  return { clock, gatewayUrl: gatewayUrl(env) };
 }

@@ -37,7 +37,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
       postGraphQL(listening.url, query, variables, {
         authorization: `Bearer ${issuer.token({ username: 'board.reader', agency: agency.code === 'FAMILY' ? 'JUSTICE' : 'FAMILY', roles: ['board-member'] })}`,
       });
-    const config = () => ({ variable: `${slug.toUpperCase()}_DATABASE_URL`, url: database.url, dataDir: '' });
+    const config = () => ({ variable: `${slug.toUpperCase()}_DATABASE_URL`, url: database.url });
 
     beforeAll(async () => {
       database = await createTestDatabase(`unit_${slug}`);

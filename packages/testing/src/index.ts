@@ -1,4 +1,5 @@
 export * from './agency-suite.js';
+export * from './clock.js';
 export * from './graphql.js';
 export * from './issuer.js';
 export * from './ports.js';

@@ -1,6 +1,5 @@
 import { createProgressContext, type ProgressContext } from '@cocuk-koruma/domain';
-import type { Caller, Database } from '@cocuk-koruma/platform';
-import { systemClock, type Clock } from './clock.js';
+import type { Caller, Clock, Database, RuntimeConfig } from '@cocuk-koruma/platform';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
 
@@ -12,13 +11,16 @@ export interface FamilyContext extends ProgressContext {
   familyDb: Database<FamilySchema>;
   family: FamilyLoaders;
   clock: Clock;
+  /** Where the other agencies' data is read from, as the caller. */
+  gatewayUrl: string;
 }
 
-export function createFamilyContext(db: Database<FamilySchema>, caller: Caller): FamilyContext {
+export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, runtime: RuntimeConfig): FamilyContext {
   return {
     ...createProgressContext(db, caller, 'FAMILY'),
     familyDb: db,
     family: createFamilyLoaders(db),
-    clock: systemClock,
+    clock: runtime.clock,
+    gatewayUrl: runtime.gatewayUrl,
   };
 }

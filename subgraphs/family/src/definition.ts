@@ -16,6 +16,6 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   tables,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
-  context: (db, caller) => createFamilyContext(db, caller),
+  context: (db, caller, runtime) => createFamilyContext(db, caller, runtime),
   plugins: (db) => [crossAgencyReadAudit(agency, db)],
 };

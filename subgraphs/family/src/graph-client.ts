@@ -1,10 +1,5 @@
-import { ErrorCode, GATEWAY_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/platform';
+import { ErrorCode } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
-
-/** Where a subgraph reaches the whole graph: GATEWAY_URL, else the gateway on localhost. */
-export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GATEWAY_URL?.trim() || `http://127.0.0.1:${portFromEnv('gateway', GATEWAY_DEFAULT_PORT, env)}/graphql`;
-}
 
 export interface GraphResult<T> {
   data: T | null;
@@ -20,12 +15,12 @@ export interface GraphClient {
  * authorisation and audit to the request, and no subgraph ever touches another's tables. Used by
  * the secretariat for views that span agencies (escalations, meeting snapshots, board packs).
  */
-export function createGraphClient(token: string, url: () => string = () => gatewayUrl()): GraphClient {
+export function createGraphClient(token: string, url: string): GraphClient {
   return {
     async query<T>(query: string, variables?: Record<string, unknown>) {
       let response: Response;
       try {
-        response = await fetch(url(), {
+        response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query, variables }),

@@ -36,7 +36,7 @@ const BOARD_QUERY = `query SecretariatBoardPack($codes: [ID!]) {
 }`;
 
 export function graphClientOf(ctx: FamilyContext): GraphClient {
-  return createGraphClient(ctx.caller.token);
+  return createGraphClient(ctx.caller.token, ctx.gatewayUrl);
 }
 
 /**

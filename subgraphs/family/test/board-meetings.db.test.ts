@@ -1,3 +1,4 @@
+import { testClock } from '@cocuk-koruma/testing/clock';
 import { type TokenOptions, startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
@@ -18,28 +19,28 @@ let database: TestDatabase;
 let issuer: TestIssuer;
 let server: SubgraphServer<FamilySchema>;
 let url: string;
-const saved = { gateway: process.env.GATEWAY_URL, today: process.env.TODAY };
 
 function query<T>(text: string, variables: Record<string, unknown>, as: TokenOptions): Promise<GraphQLResponse<T>> {
   return postGraphQL<T>(url, text, variables, { authorization: `Bearer ${issuer.token(as)}` });
 }
 const db = () => server.database.db;
 
+function startServer(): Promise<SubgraphServer<FamilySchema>> {
+  return createServer({ variable: 'FAMILY_DATABASE_URL', url: database.url }, issuer.authConfig, {
+    clock: testClock('2020-06-30'),
+    // Nothing answers here: the other agencies' progress is unavailable, as when the gateway is down.
+    gatewayUrl: 'http://127.0.0.1:9/graphql',
+  });
+}
+
 beforeAll(async () => {
-  // Nothing answers here: the other agencies' progress is unavailable, as when the gateway is down.
-  process.env.GATEWAY_URL = 'http://127.0.0.1:9/graphql';
-  process.env.TODAY = '2020-06-30';
   database = await createTestDatabase('family_meetings');
   issuer = await startTestIssuer();
-  server = await createServer({ variable: 'FAMILY_DATABASE_URL', url: database.url, dataDir: '' }, issuer.authConfig);
+  server = await startServer();
   url = (await server.listen(0)).url;
 });
 
 afterAll(async () => {
-  process.env.GATEWAY_URL = saved.gateway;
-  process.env.TODAY = saved.today;
-  if (saved.gateway === undefined) delete process.env.GATEWAY_URL;
-  if (saved.today === undefined) delete process.env.TODAY;
   await server?.stop();
   await database?.drop();
   await issuer?.close();
@@ -147,7 +148,7 @@ describe('re-baselining an action’s due date', () => {
 
   it('keeps a re-baselined date and version when the subgraph restarts and seeds the plan again', async () => {
     await server.stop();
-    server = await createServer({ variable: 'FAMILY_DATABASE_URL', url: database.url, dataDir: '' }, issuer.authConfig);
+    server = await startServer();
     url = (await server.listen(0)).url;
     const result = await query<{ action: { dueDate: string; originalDueDate: string; version: number } }>(
       'query($c: ID!) { action(code: $c) { dueDate originalDueDate version } }',

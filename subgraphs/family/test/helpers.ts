@@ -27,7 +27,7 @@ export interface RunningFamily {
 
 export async function startFamily(label: string): Promise<RunningFamily> {
   const database: TestDatabase = await createTestDatabase(`family_${label}`);
-  const config: DatabaseConfig = { variable: 'FAMILY_DATABASE_URL', url: database.url, dataDir: '' };
+  const config: DatabaseConfig = { variable: 'FAMILY_DATABASE_URL', url: database.url };
   const issuer = await startTestIssuer();
   // The family ministry's own liaison: its reads are not cross-agency, so the query counts of the
   // batching tests hold data queries only (cross-agency reads add an audit entry; see test/e2e).

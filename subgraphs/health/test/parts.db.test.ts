@@ -73,7 +73,7 @@ async function writes(): Promise<number> {
 beforeAll(async () => {
   database = await createTestDatabase('health_parts');
   issuer = await startTestIssuer();
-  server = await createServer({ variable: 'HEALTH_DATABASE_URL', url: database.url, dataDir: '' }, issuer.authConfig);
+  server = await createServer({ variable: 'HEALTH_DATABASE_URL', url: database.url }, issuer.authConfig);
   url = (await server.listen(0)).url;
 });
 
@@ -282,7 +282,7 @@ describe('the health ministry’s parts in other agencies’ actions', () => {
   it('keeps the ministry’s answers when it starts again and seeds the plan once more', async () => {
     const before = await snapshot();
     await server.stop();
-    server = await createServer({ variable: 'HEALTH_DATABASE_URL', url: database.url, dataDir: '' }, issuer.authConfig);
+    server = await createServer({ variable: 'HEALTH_DATABASE_URL', url: database.url }, issuer.authConfig);
     url = (await server.listen(0)).url;
     expect(await snapshot()).toEqual(before);
   });

@@ -89,7 +89,7 @@ async function snapshot() {
 beforeAll(async () => {
   database = await createTestDatabase('workflow');
   issuer = await startTestIssuer();
-  server = await createServer({ variable: 'JUSTICE_DATABASE_URL', url: database.url, dataDir: '' }, issuer.authConfig);
+  server = await createServer({ variable: 'JUSTICE_DATABASE_URL', url: database.url }, issuer.authConfig);
   url = (await server.listen(0)).url;
 });
 

@@ -1,5 +1,5 @@
 import { authConfig } from '../auth/config.js';
-import { ConfigError, subgraphConfig } from '../config.js';
+import { ConfigError, runtimeConfig, subgraphConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../db/database.js';
 import { stopOn } from './shutdown.js';
 import { createSubgraphServer, type CallerContext, type SubgraphDefinition } from './subgraph-server.js';
@@ -26,7 +26,9 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends C
   });
   try {
     const config = subgraphConfig(definition.agency.slug);
-    server = await createSubgraphServer(definition, config.database, authConfig());
+    // TODAY and GATEWAY_URL are read here, once; the server is handed them, never the environment.
+    const runtime = runtimeConfig();
+    server = await createSubgraphServer(definition, config.database, authConfig(), runtime);
     const listening = await server.listen(config.port, config.host);
     server.logger.info({ url: listening.url }, `${definition.agency.slug} subgraph ready`);
   } catch (error) {

@@ -10,7 +10,14 @@ import type { Caller } from '../auth/caller.js';
 import { authConfig, type AuthConfig } from '../auth/config.js';
 import { callerOf, requireBearerToken } from '../auth/http.js';
 import { createTokenVerifier } from '../auth/verifier.js';
-import { databaseConfig, type DatabaseConfig } from '../config.js';
+import { systemClock } from '../clock.js';
+import {
+  databaseConfig,
+  gatewayUrl,
+  refusePinnedClockInProduction,
+  type DatabaseConfig,
+  type RuntimeConfig,
+} from '../config.js';
 import { openDatabase, type Database, type OpenDatabase } from '../db/database.js';
 import { createLogger, type Logger } from '../logger.js';
 import { scalarResolvers } from '../scalars.js';
@@ -30,13 +37,16 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   migrationsFolder: string;
   seed(db: Database<S>): Promise<void>;
   /** Called once per request: loaders live for one request so batches never leak between callers. */
-  context(db: Database<S>, caller: Caller): C;
+  context(db: Database<S>, caller: Caller, runtime: RuntimeConfig): C;
   /**
    * Request hooks the domain adds on the subgraph's own database, such as the audit of reads by
    * other agencies; they run after the server's own plugins, in the order given.
    */
   plugins?(db: Database<S>): ApolloServerPlugin<C>[];
 }
+
+/** What the process entry reads from the environment once, and a test passes explicitly. */
+export type SubgraphOptions = Partial<RuntimeConfig>;
 
 export interface SubgraphServer<S extends Record<string, unknown>> {
   app: Express;
@@ -54,7 +64,15 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
   definition: SubgraphDefinition<S, C>,
   databaseConfig: DatabaseConfig,
   auth: AuthConfig,
+  options: SubgraphOptions = {},
 ): Promise<SubgraphServer<S>> {
+  // The defaults read nothing from the environment: the real calendar and the gateway on its
+  // default port, so a test never depends on variables another test may have left set.
+  const runtime: RuntimeConfig = {
+    clock: options.clock ?? systemClock,
+    gatewayUrl: options.gatewayUrl ?? gatewayUrl({}),
+  };
+  refusePinnedClockInProduction(runtime.clock);
   const logger = createLogger(`subgraph-${definition.agency.slug}`);
   const database = await openDatabase(databaseConfig, definition.tables, definition.migrationsFolder);
   try {
@@ -93,7 +111,9 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       '/graphql',
       requireBearerToken(createTokenVerifier(auth), auth.realm),
       express.json({ limit: BODY_LIMIT }),
-      expressMiddleware(apollo, { context: async ({ res }) => definition.context(database.db, callerOf(res)) }),
+      expressMiddleware(apollo, {
+        context: async ({ res }) => definition.context(database.db, callerOf(res), runtime),
+      }),
     );
     app.use(bodyErrorHandler);
 
@@ -117,7 +137,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
 
 /**
  * A subgraph's `createServer`: builds it without listening, on its configured database and
- * Keycloak unless a test passes its own.
+ * Keycloak unless a test passes its own, with the clock and gateway URL it is given.
  */
 export function subgraphServerFactory<S extends Record<string, unknown>, C extends CallerContext>(
   definition: SubgraphDefinition<S, C>,
@@ -125,5 +145,6 @@ export function subgraphServerFactory<S extends Record<string, unknown>, C exten
   return (
     database: DatabaseConfig = databaseConfig(definition.agency.slug),
     auth: AuthConfig = authConfig(),
-  ): Promise<SubgraphServer<S>> => createSubgraphServer(definition, database, auth);
+    options: SubgraphOptions = {},
+  ): Promise<SubgraphServer<S>> => createSubgraphServer(definition, database, auth, options);
 }

@@ -68,7 +68,7 @@ async function refusal(promise: Promise<unknown>): Promise<GraphQLError> {
 beforeAll(async () => {
   database = await createTestDatabase('versioned_write');
   open = await openDatabase(
-    { variable: 'JUSTICE_DATABASE_URL', url: database.url, dataDir: '/nonexistent' },
+    { variable: 'JUSTICE_DATABASE_URL', url: database.url },
     justiceTables,
     path.join(REPO_ROOT, 'subgraphs/justice/src/db/migrations'),
   );
