@@ -138,10 +138,13 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
   if (!stopping) throw new Error(`${service.name} did not become healthy at ${url}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, name: string): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => {
+      process.stderr.write(`[${name}] did not stop within 10 s of SIGTERM; killing it.\n`);
+      child.kill('SIGKILL');
+    }, 10_000);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
@@ -155,8 +158,8 @@ async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const database = children.get('database');
-  await Promise.all([...children.values()].filter((c) => c !== database).map(stopChild));
-  if (database) await stopChild(database);
+  await Promise.all([...children.entries()].filter(([, c]) => c !== database).map(([name, c]) => stopChild(c, name)));
+  if (database) await stopChild(database, 'database');
   process.exit(exitCode);
 }
 
@@ -202,7 +205,7 @@ function restartOnChange(all: Service[]): void {
     for (const service of services) {
       const child = children.get(service.name);
       expectedExit.add(service.name);
-      if (child) await stopChild(child);
+      if (child) await stopChild(child, service.name);
       expectedExit.delete(service.name);
       if (stopping) return;
       process.stdout.write(`[${service.name}] restarting after a change\n`);

@@ -149,6 +149,8 @@ describe('npm start', () => {
 
     launcher.child.kill('SIGINT');
     expect((await launcher.exited).code).toBe(0);
+    // Every service stopped by itself on SIGTERM; none had to be killed.
+    expect(launcher.stderr()).not.toMatch(/did not stop/);
     expect(await everythingGone(target)).toEqual({ open: [], left: [] });
     fs.rmSync(path.join(target.dataDir, 'justice'), { recursive: true });
   }, 240_000);

@@ -27,7 +27,8 @@ export function compiledEntry(entry: string): string {
 export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, args: string[] = []): Spawned {
   const child = spawn(process.execPath, [compiledEntry(entry), ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, VITEST: '', LOG_LEVEL: 'warn', ...env },
+    // As a user's shell has it: not vitest's NODE_ENV=test, under which some libraries behave otherwise.
+    env: { ...process.env, VITEST: '', NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

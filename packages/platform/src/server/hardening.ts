@@ -31,11 +31,18 @@ const EXPOSED_CODES = new Set<string>([
  */
 export function hardenedServerOptions<C extends BaseContext>(
   logger: Logger,
-): Pick<ApolloServerOptions<C>, 'introspection' | 'formatError' | 'includeStacktraceInErrorResponses'> & {
+): Pick<
+  ApolloServerOptions<C>,
+  'introspection' | 'formatError' | 'includeStacktraceInErrorResponses' | 'stopOnTerminationSignals'
+> & {
   plugins: NonNullable<ApolloServerOptions<C>['plugins']>;
 } {
   const production = isProduction();
   return {
+    // Apollo Server's own SIGINT/SIGTERM handler stops the server and re-sends the signal, which
+    // our one stop path (shutdown.ts) then ignores while its own second stop() waits forever: a
+    // SIGTERMed service hung until its launcher SIGKILLed it. The process owns its signals.
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
