@@ -208,6 +208,21 @@ describe('npm start', () => {
     expect(await everythingGone(target)).toEqual({ open: [], left: [] });
   }, 240_000);
 
+  it('leaves nothing running when Ctrl-C comes in the middle of a first start', async () => {
+    const target = await stack('interrupted');
+    const launcher = launch(target);
+    // The signal lands while the postmaster is starting, before it accepts connections: the
+    // window in which the database process had no server to stop yet.
+    const postmaster = `postgres -D ${path.join(target.dataDir, 'postgres')}`;
+    const deadline = Date.now() + 30_000;
+    while (processesNaming(postmaster).length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    launcher.child.kill('SIGINT');
+    await launcher.exited;
+    expect(await everythingGone(target)).toEqual({ open: [], left: [] });
+  }, 240_000);
+
   it('says in one line that a data folder holds something else, and deletes nothing', async () => {
     const target = await stack('not-postgres');
     fs.mkdirSync(path.join(target.dataDir, 'postgres'), { recursive: true });

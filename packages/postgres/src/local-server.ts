@@ -119,13 +119,18 @@ export class LocalPostgres {
         );
       }
     }
+    // Held before it starts, so that a stop (or the process's exit) during start-up still ends
+    // the postmaster instead of leaving it running.
+    this.server = server;
+    process.once('exit', this.stopOnExit);
     try {
       await server.start();
     } catch (error) {
+      // Its postmaster has exited: nothing is left to stop, and stopping it would wait for an exit that came.
+      this.server = undefined;
+      process.removeListener('exit', this.stopOnExit);
       throw new LocalPostgresError(`The embedded PostgreSQL in ${this.dataDir} did not start: ${this.reason(error)}.`);
     }
-    this.server = server;
-    process.once('exit', this.stopOnExit);
     return { initialised };
   }
 
