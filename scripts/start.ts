@@ -14,7 +14,7 @@ import readline from 'node:readline';
 import type { DatabaseProcessMessage } from '@cocuk-koruma/postgres/main';
 // Only the modules it needs: the package's index would load the whole server stack into a
 // process that only starts and watches others.
-import { AGENCIES } from '@cocuk-koruma/platform/agencies';
+import { AGENCIES, type AgencySlug } from '@cocuk-koruma/platform/agencies';
 import {
   ConfigError,
   GATEWAY_DEFAULT_PORT,
@@ -22,6 +22,7 @@ import {
   portFromEnv,
   REPO_ROOT,
   subgraphConfig,
+  databaseConfig,
 } from '@cocuk-koruma/platform/config';
 
 const DEV = process.argv.includes('--dev');
@@ -44,11 +45,6 @@ function entryOf(workspace: string, module = 'index'): string {
 // garbage at a time, and it takes 20-25 MiB off each one's resident memory on a laptop that runs
 // all eight. Containers are sized by their own limits and keep V8's default.
 const NODE_ARGS = ['--max-semi-space-size=4', ...(DEV ? ['--conditions=source', '--import', 'tsx'] : [])];
-
-/** Agencies whose database the embedded PostgreSQL provides: those with no URL of their own. */
-function agenciesWithoutDatabase(): string[] {
-  return AGENCIES.map((a) => a.slug).filter((slug) => !process.env[`${slug.toUpperCase()}_DATABASE_URL`]?.trim());
-}
 
 function services(): Service[] {
   // With KEYCLOAK_URL unset, the development identity provider stands in for Keycloak and every
@@ -163,7 +159,7 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-/** Starts the embedded PostgreSQL and hands back each agency's connection URL, or null after a reported failure. */
+/** Starts the embedded PostgreSQL and hands back each agency's connection URL by slug, or null after a reported failure. */
 function startDatabase(): Promise<Record<string, string> | null> {
   const service: Service = {
     name: 'database',
@@ -176,7 +172,7 @@ function startDatabase(): Promise<Record<string, string> | null> {
   return new Promise((resolve) => {
     child.on('message', (message: DatabaseProcessMessage) => {
       if (message.type === 'ready') {
-        resolve(Object.fromEntries(message.databases.map((d) => [`${d.slug.toUpperCase()}_DATABASE_URL`, d.url])));
+        resolve(Object.fromEntries(message.databases.map((d) => [d.slug, d.url])));
       } else {
         // A port or folder the user must fix: the one line says what; nothing more to add.
         expectedExit.add(service.name);
@@ -233,19 +229,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   const started = Date.now();
-  const needDatabase = agenciesWithoutDatabase();
   const isSubgraph = (s: Service) => AGENCIES.some((a) => a.slug === s.name);
+  // An agency with no database URL of its own gets one on the embedded PostgreSQL.
+  const withoutDatabase = all.filter((s) => isSubgraph(s) && !databaseConfig(s.name as AgencySlug).url);
   // The identity provider and the gateway need no database: they start while PostgreSQL does.
   for (const service of all.filter((s) => !isSubgraph(s))) start(service);
-  if (needDatabase.length > 0) {
+  if (withoutDatabase.length > 0) {
     const urls = await startDatabase();
     if (!urls) {
       await stopAll(1);
       return;
     }
-    for (const service of all.filter(isSubgraph)) {
-      const variable = `${service.name.toUpperCase()}_DATABASE_URL`;
-      if (needDatabase.includes(service.name)) service.env = { ...service.env, [variable]: urls[variable] };
+    for (const service of withoutDatabase) {
+      service.env = { ...service.env, [databaseConfig(service.name as AgencySlug).variable]: urls[service.name] };
     }
   }
   for (const service of all.filter(isSubgraph)) start(service);

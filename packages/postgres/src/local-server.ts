@@ -75,8 +75,8 @@ export class LocalPostgres {
   }
 
   /** Initialises the data folder on first use, then starts the server; resolves when it accepts connections. */
-  async start(): Promise<{ initialised: boolean }> {
-    const initialised = this.checkDataDir();
+  async start(): Promise<void> {
+    const needsInitdb = this.checkDataDir();
     if (!(await portIsFree(this.port))) {
       throw new LocalPostgresError(
         `Port ${this.port} on 127.0.0.1 is taken, so the embedded PostgreSQL cannot start: stop what holds it, or set EMBEDDED_POSTGRES_PORT to a free port.`,
@@ -108,7 +108,7 @@ export class LocalPostgres {
       onLog: (message) => this.record(message),
       onError: (message) => this.record(String(message)),
     });
-    if (initialised) {
+    if (needsInitdb) {
       const parent = path.dirname(this.dataDir);
       fs.mkdirSync(parent, { recursive: true });
       try {
@@ -131,7 +131,6 @@ export class LocalPostgres {
       process.removeListener('exit', this.stopOnExit);
       throw new LocalPostgresError(`The embedded PostgreSQL in ${this.dataDir} did not start: ${this.reason(error)}.`);
     }
-    return { initialised };
   }
 
   /** Last resort when the process ends without stop() (a crash, process.exit): the signal asks for a fast shutdown. */

@@ -13,7 +13,7 @@ import { LocalPostgres } from './local-server.js';
 import { AGENCY_DATABASE_SLUGS, provisionAgencyDatabases, type AgencyDatabase } from './provision.js';
 
 export type DatabaseProcessMessage =
-  { type: 'ready'; databases: AgencyDatabase[]; initialised: boolean } | { type: 'error'; message: string };
+  { type: 'ready'; databases: AgencyDatabase[] } | { type: 'error'; message: string };
 
 function tell(message: DatabaseProcessMessage): void {
   if (process.send) process.send(message);
@@ -55,11 +55,11 @@ try {
     port: embeddedPostgresPort(),
     log: process.env.EMBEDDED_POSTGRES_LOG ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
-  const { initialised } = await server.start();
+  await server.start();
   const databases = await provisionAgencyDatabases(server.adminUrl, {
     agencyHost: `127.0.0.1:${server.port}`,
   });
-  tell({ type: 'ready', databases, initialised });
+  tell({ type: 'ready', databases });
 } catch (error) {
   const message =
     error instanceof LocalPostgresError ? error.message : `The embedded PostgreSQL failed: ${String(error)}`;
