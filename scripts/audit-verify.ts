@@ -1,8 +1,9 @@
 /**
  * `npm run audit:verify -- <agency>` (or `--all`): recomputes an agency's audit chain and says
  * whether it is intact. Opens the database exactly as the subgraph does (`<NAME>_DATABASE_URL`,
- * else the agency's database on the embedded PostgreSQL of a running `npm start`). Exit codes: 0 intact, 1 a chain is broken,
- * 2 the check could not run (usage, configuration, database unreachable).
+ * else the agency's database on the embedded PostgreSQL of a running `npm start`). Exit codes:
+ * 0 intact, 1 a chain is broken, 2 the check could not run (usage, configuration, database
+ * unreachable).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
