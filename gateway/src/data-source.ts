@@ -1,60 +1,88 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch } from 'undici';
+import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
 
-/**
- * One pooled, keep-alive agent for all subgraph calls: a query touching five agencies would
- * otherwise open five TCP connections per request.
- */
-export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
-  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
-  const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
-    fetch(url, {
-      ...(init as object),
-      dispatcher: agent,
-      signal: AbortSignal.timeout(timeoutMs),
-    })) as unknown as Fetcher;
-  return { fetcher, close: () => agent.close() };
-}
-
-/**
- * A subgraph that cannot be reached (refused, timed out, 5xx) costs the caller only that
- * agency's fields; the error says which agency so a liaison knows whom to call.
- */
 export interface GatewayContext {
   caller?: Caller;
 }
 
-export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One agency's subgraph as the gateway calls it. A subgraph that cannot be reached (refused,
+ * timed out, 5xx, not GraphQL) costs the caller only that agency's fields; the error says which
+ * agency so a liaison knows whom to call.
+ */
+export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly slug: string,
-    url: string,
-    fetcher: Fetcher,
-  ) {
-    super({ url, fetcher });
+    private readonly url: string,
+    private readonly transport: SubgraphTransport,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, operationName, variables, extensions } = options.request;
+    if (!query) throw new Error('Missing query');
+    // Schema loads and health checks carry no caller; only a client's operation does.
+    const incoming = 'incomingRequestContext' in options ? options : undefined;
+    // Nothing here sets cache hints, and answers depend on the caller: never cacheable.
+    const policy = incoming?.incomingRequestContext.overallCachePolicy;
+    if (policy && 'restrict' in policy) policy.restrict({ maxAge: 0 });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // Forwards the caller's token: each subgraph validates it again and applies its own rules.
+    const caller = incoming?.context.caller;
+    if (caller) headers.authorization = `Bearer ${caller.token}`;
+
+    let reply: SubgraphReply;
+    try {
+      reply = await this.transport.send({
+        url: this.url,
+        headers,
+        body: JSON.stringify({ query, operationName, variables, extensions }),
+        shareable: incoming?.incomingRequestContext.operation?.operation === 'query',
+      });
+    } catch (error) {
+      throw this.unavailable(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'down', error);
+    }
+    if (reply.status >= 500) throw this.unavailable('down');
+    const body = /json/.test(reply.contentType ?? '') ? parseJson(reply.body) : undefined;
+    if (reply.status >= 400) throw this.refusal(reply, body ?? reply.body);
+    if (!isObject(body)) throw this.unavailable('down');
+    return body as GatewayGraphQLResponse;
   }
 
-  /** Forwards the caller's token: each subgraph validates it again and applies its own rules. */
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (context.caller) request.http?.headers.set('authorization', `Bearer ${context.caller.token}`);
+  /** A 4xx is the caller's or the subgraph's refusal, passed on as such (401 and 403 keep their meaning). */
+  private refusal(reply: SubgraphReply, body: unknown): GraphQLError {
+    const code =
+      reply.status === 401 ? ErrorCode.UNAUTHENTICATED : reply.status === 403 ? ErrorCode.FORBIDDEN : undefined;
+    return new GraphQLError(`${reply.status}: ${reply.statusText}`, {
+      extensions: {
+        ...(code ? { code } : {}),
+        response: { status: reply.status, statusText: reply.statusText, body },
+      },
+    });
   }
 
-  override didEncounterError(
-    ...[error, , fetchResponse]: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>
-  ): void {
-    if (fetchResponse && fetchResponse.status < 500) throw error;
+  private unavailable(why: 'timeout' | 'down', cause?: unknown): GraphQLError {
     const agency = agencyBySlug(this.slug);
-    const reason = error.name === 'TimeoutError' ? 'did not answer in time' : 'is unavailable';
-    throw new GraphQLError(
+    const reason = why === 'timeout' ? 'did not answer in time' : 'is unavailable';
+    return new GraphQLError(
       `The ${agency.nameEn} service (${this.slug} subgraph) ${reason}; its data is missing from this response.`,
       {
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, agency: agency.code, serviceName: this.slug },
-        originalError: error,
+        originalError: cause instanceof Error ? cause : undefined,
       },
     );
   }

@@ -20,8 +20,9 @@ import {
 } from '@cocuk-koruma/platform';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source.js';
+import { AgencyDataSource, type GatewayContext } from './data-source.js';
 import { boardPackExportRoute } from './exports/route.js';
+import { createSubgraphTransport } from './subgraph-transport.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -51,6 +52,8 @@ export interface GatewayOptions {
 export interface Gateway {
   app: Express;
   subgraphUrls: Record<AgencySlug, string>;
+  /** Subgraph calls answered from an identical one already in flight, since start. */
+  sharedSubgraphCalls(): number;
   listen(port: number, host?: string): Promise<Listening>;
   stop(): Promise<void>;
 }
@@ -79,13 +82,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const logger = createLogger('gateway');
   const subgraphUrls = resolveUrls(options.subgraphUrls);
   const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000);
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher(timeoutMs);
+  const transport = createSubgraphTransport(timeoutMs);
   // @apollo/gateway 2.14 otherwise probes cloud metadata addresses and exports usage metrics to
   // Apollo; a ministry's gateway must not send anything outside its own network.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], fetcher),
+    buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], transport),
     logger,
   });
   const auth = options.auth ?? authConfig();
@@ -126,11 +129,12 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   return {
     app,
     subgraphUrls,
+    sharedSubgraphCalls: () => transport.shared,
     listen: http.listen,
     async stop() {
       await http.closeAll();
       await apollo.stop();
-      await closeFetcher();
+      await transport.close();
     },
   };
 }

@@ -7,7 +7,8 @@ import * as justiceTables from '../../../subgraphs/justice/src/db/schema.js';
 import { appendAudit, auditHash, GENESIS_HASH, verifyAuditChain, type AuditEntryInput } from '../src/audit/chain.js';
 import { auditLogResolver, encodeAuditCursor, readAuditPage } from '../src/audit/graphql.js';
 import { assertCanReadAudit } from '../src/audit/policy.js';
-import { recordCrossAgencyRead } from '../src/audit/reads.js';
+import { groupCommitAppender } from '../src/audit/group-commit.js';
+import { crossAgencyReadEntry, ResolvedReads } from '../src/audit/reads.js';
 import { auditLog } from '../src/audit/tables.js';
 import { type Caller, type Role, REPO_ROOT, openDatabase, type OpenDatabase } from '@cocuk-koruma/platform';
 import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
@@ -225,24 +226,44 @@ describe('cross-agency reads', () => {
     await h?.close();
   });
 
+  /** What a request resolved: objects of the given types, keyed by `code` or `id` where they have one. */
+  function resolved(...objects: [string, Record<string, unknown>][]): ResolvedReads {
+    const reads = new ResolvedReads(new Set(['Query']));
+    for (const [type, source] of objects) reads.add(type, source);
+    return reads;
+  }
+
   it('logs a read by another agency, or by a caller without one, but not by the owning agency', async () => {
     const health = caller({ username: 'mehmet.health', agency: 'HEALTH' });
     const noAgency = caller({ username: 'service-account-reporting', agency: null, clientId: 'reporting' });
-    expect(await recordCrossAgencyRead(h.open.db, caller(), 'JUSTICE', 'JusticeActions', ['JusticeAction'])).toBe(
-      false,
+    const report = { id: 'r-1', period: '2026-Q3' };
+    const reads = resolved(
+      ['JusticeAction', { code: 'A1.H1.E2' }],
+      ['ProgressReport', report],
+      ['ProgressReport', report],
+      ['JusticeAction', { code: 'A1.H1.E1' }],
+      ['Query', {}],
     );
-    expect(
-      await recordCrossAgencyRead(h.open.db, health, 'JUSTICE', 'JusticeActions', [
-        'ProgressReport',
-        'JusticeAction',
-        'ProgressReport',
-      ]),
-    ).toBe(true);
-    expect(await recordCrossAgencyRead(h.open.db, noAgency, 'JUSTICE', 'Dashboard', ['ServiceFigure'])).toBe(true);
+    const appender = groupCommitAppender(h.open.db);
+    expect(crossAgencyReadEntry(caller(), 'JUSTICE', 'JusticeActions', reads)).toBeNull();
+    for (const entry of [
+      crossAgencyReadEntry(health, 'JUSTICE', 'JusticeActions', reads),
+      crossAgencyReadEntry(noAgency, 'JUSTICE', 'Dashboard', resolved(['ServiceFigure', { id: 7 }])),
+    ]) {
+      if (!entry) throw new Error('a cross-agency read must give an entry');
+      await appender.append(entry);
+    }
     const rows = await h.open.db.select().from(auditLog).orderBy(auditLog.seq);
     expect(rows.map((r) => [r.kind, r.actor, r.actorAgency, r.operation, r.entityType, r.entityIds])).toEqual([
-      ['READ', 'mehmet.health', 'HEALTH', 'JusticeActions', 'JusticeAction,ProgressReport', []],
-      ['READ', 'service-account-reporting', null, 'Dashboard', 'ServiceFigure', []],
+      [
+        'READ',
+        'mehmet.health',
+        'HEALTH',
+        'JusticeActions',
+        'JusticeAction,ProgressReport',
+        ['JusticeAction:A1.H1.E1', 'JusticeAction:A1.H1.E2', 'ProgressReport:r-1'],
+      ],
+      ['READ', 'service-account-reporting', null, 'Dashboard', 'ServiceFigure', ['ServiceFigure:7']],
     ]);
     expect(await verifyAuditChain(h.open.db)).toEqual({ ok: true, entries: 2 });
   });
@@ -259,6 +280,70 @@ describe('cross-agency reads', () => {
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe('justice: 2 entries, chain intact');
+  });
+});
+
+describe('group commit of READ entries', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness('audit_group_commit');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('commits concurrent entries together, each acknowledged only once durable, in one intact chain', async () => {
+    const appender = groupCommitAppender(h.open.db);
+    const reader = caller({ username: 'mehmet.health', agency: 'HEALTH' });
+    const acknowledged = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        appender.append({
+          kind: 'READ',
+          caller: reader,
+          operation: `Page${n}`,
+          entityType: 'JusticeAction',
+          entityIds: [],
+        }),
+      ),
+    );
+    const rows = await h.open.db.select().from(auditLog).orderBy(auditLog.seq);
+    expect(rows.map((r) => r.seq)).toEqual(acknowledged.map((a) => a.seq));
+    expect(rows.map((r) => r.operation)).toEqual(Array.from({ length: 30 }, (_, n) => `Page${n}`));
+    // One transaction stamps one time: fewer distinct times than entries means they were grouped.
+    expect(new Set(rows.map((r) => r.at.getTime())).size).toBeLessThan(30);
+    expect(await verifyAuditChain(h.open.db)).toEqual({ ok: true, entries: 30 });
+  });
+
+  it('refuses every entry of a group that cannot be written, and keeps the chain intact', async () => {
+    const appender = groupCommitAppender(h.open.db);
+    const reader = caller({ username: 'mehmet.health', agency: 'HEALTH' });
+    await h.sql(`create function refuse_audit() returns trigger language plpgsql as $$
+      begin raise exception 'audit disk full'; end $$`);
+    await h.sql(`create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()`);
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () =>
+          appender.append({
+            kind: 'READ',
+            caller: reader,
+            operation: 'Refused',
+            entityType: 'JusticeAction',
+            entityIds: [],
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    } finally {
+      await h.sql('drop trigger refuse_audit on audit_log');
+    }
+    await appender.append({
+      kind: 'READ',
+      caller: reader,
+      operation: 'After',
+      entityType: 'JusticeAction',
+      entityIds: [],
+    });
+    expect(await verifyAuditChain(h.open.db)).toEqual({ ok: true, entries: 31 });
   });
 });
 

@@ -17,5 +17,5 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
   context: (db, caller, runtime) => createFamilyContext(db, caller, runtime),
-  plugins: (db) => [crossAgencyReadAudit(agency, db)],
+  plugins: (db, logger) => [crossAgencyReadAudit(agency, db, logger)],
 };

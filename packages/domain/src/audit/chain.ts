@@ -113,6 +113,19 @@ export interface AppendedAuditEntry {
  * Appends an entry to the audit chain. Pass the transaction that makes the audited change, so the
  * entry commits or rolls back with it; given the database itself, it runs in a transaction of its
  * own (given a transaction, drizzle adds a savepoint inside it).
+ */
+export async function appendAudit<S extends Record<string, unknown>>(
+  db: Database<S>,
+  entry: AuditEntryInput,
+): Promise<AppendedAuditEntry> {
+  const [appended] = await appendAuditEntries(db, [entry]);
+  if (!appended) throw new Error('Appending to audit_log returned no row.');
+  return appended;
+}
+
+/**
+ * Appends entries to the audit chain in the order given, each linked to the one before, in one
+ * transaction: all of them or none.
  *
  * Appenders are serialised by a transaction-level advisory lock taken before the last hash is
  * read, in a separate statement so that (under READ COMMITTED, the default) the read sees every
@@ -120,39 +133,49 @@ export interface AppendedAuditEntry {
  * keep audited transactions short. Should a caller run at REPEATABLE READ with an older snapshot,
  * the unique constraint on `prev_hash` refuses the fork instead of letting the chain split.
  */
-export async function appendAudit<S extends Record<string, unknown>>(
+export async function appendAuditEntries<S extends Record<string, unknown>>(
   db: Database<S>,
-  entry: AuditEntryInput,
-): Promise<AppendedAuditEntry> {
-  const detail = normaliseDetail(entry.detail);
-  const beforeVersion = optionalInt(entry.beforeVersion, 'beforeVersion');
-  const afterVersion = optionalInt(entry.afterVersion, 'afterVersion');
+  entries: readonly AuditEntryInput[],
+): Promise<AppendedAuditEntry[]> {
+  if (entries.length === 0) return [];
+  const checked = entries.map((entry) => ({
+    entry,
+    detail: normaliseDetail(entry.detail),
+    beforeVersion: optionalInt(entry.beforeVersion, 'beforeVersion'),
+    afterVersion: optionalInt(entry.afterVersion, 'afterVersion'),
+  }));
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
+    let prevHash = last?.hash ?? GENESIS_HASH;
     // Taken under the lock, so time never runs backwards along the chain; milliseconds, as hashed.
-    const content: AuditEntryContent = {
-      at: new Date(),
-      kind: entry.kind,
-      actor: entry.caller.username,
-      actorSubject: entry.caller.subject,
-      actorAgency: entry.caller.agency,
-      clientId: entry.caller.clientId,
-      operation: entry.operation,
-      entityType: entry.entityType,
-      entityIds: [...entry.entityIds],
-      beforeVersion,
-      afterVersion,
-      detail,
-    };
-    const hash = auditHash(prevHash, content);
-    const [row] = await tx
-      .insert(auditLog)
-      .values({ ...content, entityIds: [...content.entityIds], prevHash, hash })
-      .returning({ seq: auditLog.seq });
-    if (!row) throw new Error('Appending to audit_log returned no row.');
-    return { seq: row.seq, hash, prevHash, at: content.at };
+    const at = new Date();
+    const rows = checked.map(({ entry, detail, beforeVersion, afterVersion }) => {
+      const content: AuditEntryContent = {
+        at,
+        kind: entry.kind,
+        actor: entry.caller.username,
+        actorSubject: entry.caller.subject,
+        actorAgency: entry.caller.agency,
+        clientId: entry.caller.clientId,
+        operation: entry.operation,
+        entityType: entry.entityType,
+        entityIds: [...entry.entityIds],
+        beforeVersion,
+        afterVersion,
+        detail,
+      };
+      const row = { ...content, entityIds: [...content.entityIds], prevHash, hash: auditHash(prevHash, content) };
+      prevHash = row.hash;
+      return row;
+    });
+    const inserted = await tx.insert(auditLog).values(rows).returning({ seq: auditLog.seq, hash: auditLog.hash });
+    const seqByHash = new Map(inserted.map((r) => [r.hash, r.seq]));
+    return rows.map((row) => {
+      const seq = seqByHash.get(row.hash);
+      if (seq === undefined) throw new Error('Appending to audit_log returned no row.');
+      return { seq, hash: row.hash, prevHash: row.prevHash, at };
+    });
   });
 }
 

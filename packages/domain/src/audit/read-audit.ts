@@ -1,56 +1,59 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Agency, CallerContext, Database } from '@cocuk-koruma/platform';
-import { getNamedType, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { recordCrossAgencyRead } from './reads.js';
+import { ErrorCode, type Agency, type CallerContext, type Database, type Logger } from '@cocuk-koruma/platform';
+import { groupCommitAppender } from './group-commit.js';
+import { crossAgencyReadEntry, ResolvedReads } from './reads.js';
 
-/** Root fields that read no agency data: the gateway's schema fetch and introspection. */
-const UNAUDITED_ROOT_FIELDS = new Set(['_service', '__schema', '__type', '__typename']);
-
-/**
- * The entity types a query reads, known before it runs: for the gateway's `_entities` calls the
- * `__typename`s of the representations, otherwise the types the root fields return.
- */
-function entityTypesRead(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-): string[] {
-  const types = new Set<string>();
-  const queryFields = schema.getQueryType()?.getFields() ?? {};
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || UNAUDITED_ROOT_FIELDS.has(selection.name.value)) continue;
-    if (selection.name.value === '_entities') {
-      const representations = variables?.representations;
-      if (Array.isArray(representations)) {
-        for (const r of representations) {
-          const typename = (r as { __typename?: unknown })?.__typename;
-          if (typeof typename === 'string') types.add(typename);
-        }
-      }
-      continue;
-    }
-    const field = queryFields[selection.name.value];
-    if (field) types.add(getNamedType(field.type).name);
-  }
-  return [...types];
-}
+const WITHHELD_MESSAGE =
+  'Okuma denetim kaydına yazılamadığı için veriler gösterilmiyor; lütfen yeniden deneyin. ' +
+  'The data is withheld because the read could not be written to the audit log; please try again.';
 
 /**
- * Logs every read of this agency's data by another agency's caller, before the query runs: if
- * the entry cannot be written the read is refused, so no cross-agency read goes unrecorded.
+ * Logs every read of this agency's data by another agency's caller, from what the subgraph
+ * actually resolved (whatever the query's shape: fragments, aliases, `_entities` however its
+ * representations arrive), with the ids read, in one entry per request. The entry is written
+ * after execution and before the answer leaves: if it cannot be written, the answer is replaced
+ * by an error, so no cross-agency read goes unrecorded.
  */
 export function crossAgencyReadAudit<S extends Record<string, unknown>, C extends CallerContext>(
   agency: Agency,
   db: Database<S>,
+  logger?: Logger,
 ): ApolloServerPlugin<C> {
+  const appender = groupCommitAppender(db);
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue, schema }) {
+      if (contextValue.caller.agency === agency.code) return {};
+      const roots = new Set(
+        [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
+          t ? [t.name] : [],
+        ),
+      );
+      const reads = new ResolvedReads(roots);
       return {
-        async didResolveOperation({ operation, operationName, schema, request, contextValue }) {
-          if (!operation || operation.operation !== 'query' || contextValue.caller.agency === agency.code) return;
-          const types = entityTypesRead(schema, operation, request.variables);
-          if (types.length === 0) return;
-          await recordCrossAgencyRead(db, contextValue.caller, agency.code, operationName ?? 'anonymous query', types);
+        async executionDidStart({ operation }) {
+          // A mutation's answer is the caller's own write, audited as such in its transaction.
+          if (operation.operation !== 'query') return;
+          return {
+            willResolveField({ source, info }) {
+              reads.add(info.parentType.name, source);
+            },
+          };
+        },
+        async willSendResponse({ response, operationName, contextValue: context }) {
+          const entry = crossAgencyReadEntry(context.caller, agency.code, operationName ?? 'anonymous query', reads);
+          if (!entry) return;
+          try {
+            await appender.append(entry);
+          } catch (error) {
+            logger?.error({ err: error, operation: entry.operation }, 'READ audit entry not written; answer withheld');
+            response.http.status = 503;
+            response.body = {
+              kind: 'single',
+              singleResult: {
+                errors: [{ message: WITHHELD_MESSAGE, extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }],
+              },
+            };
+          }
         },
       };
     },

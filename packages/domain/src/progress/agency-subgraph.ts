@@ -47,6 +47,6 @@ export function agencySubgraph<S extends ProgressSchema>(
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
     context: (db, caller) => createProgressContext(db, caller, options.agency.code),
-    plugins: (db) => [crossAgencyReadAudit(options.agency, db)],
+    plugins: (db, logger) => [crossAgencyReadAudit(options.agency, db, logger)],
   };
 }

@@ -1,4 +1,5 @@
 import KeycloakConnect from 'keycloak-connect';
+import { withVerifiedTokenCache } from './token-cache.js';
 import { isAgencyCode } from '../agencies.js';
 import { ROLES, type Caller, type Role } from './caller.js';
 import type { AuthConfig } from './config.js';
@@ -9,6 +10,16 @@ export class AuthenticationError extends Error {
 
 export interface TokenVerifier {
   verify(rawToken: string): Promise<Caller>;
+}
+
+/** A verified token's caller and its `exp`, in seconds since the epoch. */
+export interface VerifiedToken {
+  caller: Caller;
+  expiresAt: number;
+}
+
+export interface ExpiringTokenVerifier {
+  verify(rawToken: string): Promise<VerifiedToken>;
 }
 
 interface AccessTokenContent {
@@ -68,6 +79,10 @@ function isWellFormedJwt(rawToken: string): boolean {
  * RSA-SHA256 whatever the header claims and treats a token without `exp` as never expiring.
  */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  return withVerifiedTokenCache(keycloakVerifier(config));
+}
+
+function keycloakVerifier(config: AuthConfig): ExpiringTokenVerifier {
   const adapterConfig: KeycloakAdapterConfig = {
     realm: config.realm,
     'auth-server-url': config.keycloakUrl,
@@ -96,7 +111,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       if (typeof content.exp !== 'number') throw new AuthenticationError('token has no expiry');
       if (!content.sub) throw new AuthenticationError('token has no subject');
       const roles = Array.isArray(content.realm_access?.roles) ? content.realm_access.roles : [];
-      return {
+      const caller: Caller = {
         subject: content.sub,
         username: content.preferred_username ?? content.sub,
         agency: typeof content.agency === 'string' && isAgencyCode(content.agency) ? content.agency : null,
@@ -104,6 +119,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
         clientId: content.azp ?? '',
         token: rawToken,
       };
+      return { caller, expiresAt: content.exp };
     },
   };
 }

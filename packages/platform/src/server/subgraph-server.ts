@@ -42,7 +42,7 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
    * Request hooks the domain adds on the subgraph's own database, such as the audit of reads by
    * other agencies; they run after the server's own plugins, in the order given.
    */
-  plugins?(db: Database<S>): ApolloServerPlugin<C>[];
+  plugins?(db: Database<S>, logger: Logger): ApolloServerPlugin<C>[];
 }
 
 /** What the process entry reads from the environment once, and a test passes explicitly. */
@@ -90,7 +90,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         ...hardening.plugins,
         // Traces are for Apollo's hosted reporting, which this deployment never uses.
         ApolloServerPluginInlineTraceDisabled(),
-        ...(definition.plugins?.(database.db) ?? []),
+        ...(definition.plugins?.(database.db, logger) ?? []),
       ],
     });
     await apollo.start();
