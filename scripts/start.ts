@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { DatabaseProcessMessage } from '@cocuk-koruma/postgres/main';
+import type { ReadyMessage } from '@cocuk-koruma/platform/server/readiness';
 // Only the modules it needs: the package's index would load the whole server stack into a
 // process that only starts and watches others.
 import { AGENCIES, type AgencySlug } from '@cocuk-koruma/platform/agencies';
@@ -89,6 +90,8 @@ function services(): Service[] {
 }
 
 const children = new Map<string, ChildProcess>();
+/** Resolves when the service's latest process says it answers (see announceReady), or at its exit. */
+const ready = new Map<string, Promise<boolean>>();
 /** Children whose exit is expected: a start-up failure they reported, a restart in development. */
 const expectedExit = new Set<string>();
 let stopping = false;
@@ -109,6 +112,15 @@ function start(service: Service, options: { detached?: boolean } = {}): ChildPro
   });
   prefixOutput(service.name, child.stdout, process.stdout);
   prefixOutput(service.name, child.stderr, process.stderr);
+  ready.set(
+    service.name,
+    new Promise((resolve) => {
+      child.on('message', (message: ReadyMessage) => {
+        if (message.type === 'ready') resolve(true);
+      });
+      child.once('exit', () => resolve(false));
+    }),
+  );
   child.on('exit', (code, signal) => {
     children.delete(service.name);
     if (!stopping && !expectedExit.has(service.name)) {
@@ -120,18 +132,20 @@ function start(service: Service, options: { detached?: boolean } = {}): ChildPro
   return child;
 }
 
-async function waitForHealth(service: Service, deadline: number): Promise<void> {
-  const url = `http://127.0.0.1:${service.port}/health`;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!stopping) throw new Error(`${service.name} did not become healthy at ${url}`);
+/** Each service tells us over IPC once it answers: nothing polls, and the graph is up the moment it is. */
+async function waitForReady(service: Service, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([ready.get(service.name) ?? Promise.resolve(false), timedOut]);
+  clearTimeout(timer);
+  if (outcome === true || stopping) return;
+  throw new Error(
+    outcome === 'timeout'
+      ? `${service.name} did not start within ${timeoutMs / 1000} s`
+      : `${service.name} stopped before it was ready`,
+  );
 }
 
 function stopChild(child: ChildProcess, name: string): Promise<void> {
@@ -245,9 +259,8 @@ async function main(): Promise<void> {
     }
   }
   for (const service of all.filter(isSubgraph)) start(service);
-  const deadline = Date.now() + 120_000;
   try {
-    await Promise.all(all.map((s) => waitForHealth(s, deadline)));
+    await Promise.all(all.map((s) => waitForReady(s, 120_000)));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     await stopAll(1);

@@ -1,4 +1,11 @@
-import { ConfigError, createLogger, GATEWAY_DEFAULT_PORT, portFromEnv, stopOn } from '@cocuk-koruma/platform';
+import {
+  announceReady,
+  ConfigError,
+  createLogger,
+  GATEWAY_DEFAULT_PORT,
+  portFromEnv,
+  stopOn,
+} from '@cocuk-koruma/platform';
 import { createGateway } from './gateway.js';
 
 const logger = createLogger('gateway');
@@ -7,6 +14,7 @@ try {
   const gateway = await createGateway();
   const listening = await gateway.listen(port, process.env.HOST ?? '127.0.0.1');
   logger.info({ url: listening.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
+  announceReady();
   stopOn(async () => {
     await gateway.stop();
     process.exit(0);

@@ -4,6 +4,7 @@
  */
 import { ConfigError, IDP_DEFAULT_PORT, portFromEnv } from '@cocuk-koruma/platform/config';
 import { createLogger } from '@cocuk-koruma/platform/logger';
+import { announceReady } from '@cocuk-koruma/platform/server/readiness';
 import { stopOn } from '@cocuk-koruma/platform/server/shutdown';
 import { refuseProduction } from './guard.js';
 import { RealmExportError } from './realm.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       `development identity provider ready at ${listening.url}`,
     );
     close = () => idp.close();
+    announceReady();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof RealmExportError) {
       process.stderr.write(`${error.message}\n`);

@@ -10,5 +10,6 @@ export * from './server/run.js';
 export * from './auth/index.js';
 export * from './server/hardening.js';
 export * from './server/shutdown.js';
+export * from './server/readiness.js';
 export * from './db/loaders.js';
 export * from './clock.js';

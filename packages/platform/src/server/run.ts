@@ -1,6 +1,7 @@
 import { authConfig } from '../auth/config.js';
 import { ConfigError, runtimeConfig, subgraphConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../db/database.js';
+import { announceReady } from './readiness.js';
 import { stopOn } from './shutdown.js';
 import { createSubgraphServer, type CallerContext, type SubgraphDefinition } from './subgraph-server.js';
 
@@ -31,6 +32,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends C
     server = await createSubgraphServer(definition, config.database, authConfig(), runtime);
     const listening = await server.listen(config.port, config.host);
     server.logger.info({ url: listening.url }, `${definition.agency.slug} subgraph ready`);
+    announceReady();
   } catch (error) {
     exitOnConfigurationError(error);
   }
