@@ -294,7 +294,8 @@ describe('group commit of READ entries', () => {
 
   it('commits concurrent entries together, each acknowledged only once durable, in one intact chain', async () => {
     const appender = groupCommitAppender(h.open.db);
-    const reader = caller({ username: 'mehmet.health', agency: 'HEALTH' });
+    // Turkish letters: the database hashes UTF-8 as the application does when it verifies.
+    const reader = caller({ username: 'ayşe.yılmaz.İğüşöç', agency: 'HEALTH' });
     const acknowledged = await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
         appender.append({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, count, desc, gt, sql } from 'drizzle-orm';
+import { asc, count, gt, sql } from 'drizzle-orm';
 import type { Caller, Database } from '@cocuk-koruma/platform';
 import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
@@ -56,13 +56,12 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * The canonical text of an entry: a JSON array in a fixed field order (no key-order ambiguity),
- * time as ISO 8601 UTC with milliseconds, `entityIds` in the order given, `detail` with sorted keys.
+ * The canonical text of an entry after its time: the rest of the array `canonicalAuditEntry`
+ * writes, from the element after the time to the closing bracket. The database builds the hashed
+ * text from it and the time it stamps (migration `audit_append`), so both sides hash one text.
  */
-export function canonicalAuditEntry(entry: AuditEntryContent): string {
+export function canonicalAuditTail(entry: Omit<AuditEntryContent, 'at'>): string {
   return stableJson([
-    'audit-v1',
-    entry.at.toISOString(),
     entry.kind,
     entry.actor,
     entry.actorSubject,
@@ -74,7 +73,15 @@ export function canonicalAuditEntry(entry: AuditEntryContent): string {
     entry.beforeVersion,
     entry.afterVersion,
     entry.detail ?? null,
-  ]);
+  ]).slice(1);
+}
+
+/**
+ * The canonical text of an entry: a JSON array in a fixed field order (no key-order ambiguity),
+ * time as ISO 8601 UTC with milliseconds, `entityIds` in the order given, `detail` with sorted keys.
+ */
+export function canonicalAuditEntry(entry: AuditEntryContent): string {
+  return `["audit-v1",${JSON.stringify(entry.at.toISOString())},${canonicalAuditTail(entry)}`;
 }
 
 /** `sha256(prev_hash + canonical(entry))`, lowercase hex. */
@@ -111,8 +118,7 @@ export interface AppendedAuditEntry {
 
 /**
  * Appends an entry to the audit chain. Pass the transaction that makes the audited change, so the
- * entry commits or rolls back with it; given the database itself, it runs in a transaction of its
- * own (given a transaction, drizzle adds a savepoint inside it).
+ * entry commits or rolls back with it; given the database itself, it commits on its own.
  */
 export async function appendAudit<S extends Record<string, unknown>>(
   db: Database<S>,
@@ -125,58 +131,48 @@ export async function appendAudit<S extends Record<string, unknown>>(
 
 /**
  * Appends entries to the audit chain in the order given, each linked to the one before, in one
- * transaction: all of them or none.
+ * statement (the `audit_append` function of each agency's migrations): all of them or none. Given
+ * a transaction, they commit or roll back with it.
  *
- * Appenders are serialised by a transaction-level advisory lock taken before the last hash is
- * read, in a separate statement so that (under READ COMMITTED, the default) the read sees every
- * entry committed by the previous holder. The lock is held until the caller's transaction ends, so
- * keep audited transactions short. Should a caller run at REPEATABLE READ with an older snapshot,
- * the unique constraint on `prev_hash` refuses the fork instead of letting the chain split.
+ * The function takes a transaction-level advisory lock before it reads the last hash, so appenders
+ * are serialised and (under READ COMMITTED, the default) each sees every entry committed by the
+ * previous holder. The lock is held until the caller's transaction ends, so keep audited
+ * transactions short. Should a caller run at REPEATABLE READ with an older snapshot, the unique
+ * constraint on `prev_hash` refuses the fork instead of letting the chain split.
  */
 export async function appendAuditEntries<S extends Record<string, unknown>>(
   db: Database<S>,
   entries: readonly AuditEntryInput[],
 ): Promise<AppendedAuditEntry[]> {
   if (entries.length === 0) return [];
-  const checked = entries.map((entry) => ({
-    entry,
-    detail: normaliseDetail(entry.detail),
-    beforeVersion: optionalInt(entry.beforeVersion, 'beforeVersion'),
-    afterVersion: optionalInt(entry.afterVersion, 'afterVersion'),
-  }));
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(AUDIT_LOCK_KEY.toString())})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    // Taken under the lock, so time never runs backwards along the chain; milliseconds, as hashed.
-    const at = new Date();
-    const rows = checked.map(({ entry, detail, beforeVersion, afterVersion }) => {
-      const content: AuditEntryContent = {
-        at,
-        kind: entry.kind,
-        actor: entry.caller.username,
-        actorSubject: entry.caller.subject,
-        actorAgency: entry.caller.agency,
-        clientId: entry.caller.clientId,
-        operation: entry.operation,
-        entityType: entry.entityType,
-        entityIds: [...entry.entityIds],
-        beforeVersion,
-        afterVersion,
-        detail,
-      };
-      const row = { ...content, entityIds: [...content.entityIds], prevHash, hash: auditHash(prevHash, content) };
-      prevHash = row.hash;
-      return row;
-    });
-    const inserted = await tx.insert(auditLog).values(rows).returning({ seq: auditLog.seq, hash: auditLog.hash });
-    const seqByHash = new Map(inserted.map((r) => [r.hash, r.seq]));
-    return rows.map((row) => {
-      const seq = seqByHash.get(row.hash);
-      if (seq === undefined) throw new Error('Appending to audit_log returned no row.');
-      return { seq, hash: row.hash, prevHash: row.prevHash, at };
-    });
+  const rows = entries.map((entry) => {
+    const content: Omit<AuditEntryContent, 'at'> = {
+      kind: entry.kind,
+      actor: entry.caller.username,
+      actorSubject: entry.caller.subject,
+      actorAgency: entry.caller.agency,
+      clientId: entry.caller.clientId,
+      operation: entry.operation,
+      entityType: entry.entityType,
+      entityIds: [...entry.entityIds],
+      beforeVersion: optionalInt(entry.beforeVersion, 'beforeVersion'),
+      afterVersion: optionalInt(entry.afterVersion, 'afterVersion'),
+      detail: normaliseDetail(entry.detail),
+    };
+    return { ...content, tail: canonicalAuditTail(content) };
   });
+  const result = (await db.execute(
+    sql`select entry_seq, entry_at, entry_prev_hash, entry_hash from audit_append(${JSON.stringify(rows)}::jsonb)`,
+  )) as unknown as {
+    rows: { entry_seq: string | number; entry_at: Date | string; entry_prev_hash: string; entry_hash: string }[];
+  };
+  if (result.rows.length !== entries.length) throw new Error('Appending to audit_log returned no row.');
+  return result.rows.map((row) => ({
+    seq: Number(row.entry_seq),
+    hash: row.entry_hash,
+    prevHash: row.entry_prev_hash,
+    at: new Date(row.entry_at),
+  }));
 }
 
 export function auditContentOf(row: AuditLogRow): AuditEntryContent {
