@@ -1,0 +1,150 @@
+/**
+ * What the benchmarks share: the stack as `npm start` runs it, on ports of their own, its process
+ * tree and memory, tokens of several users, and percentiles. Nothing here asserts on time.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loginWithPassword, realmUrl } from '@cocuk-koruma/dev-identity-provider/login-flow';
+
+export const REPO = path.resolve(process.env.BENCH_REPO ?? path.join(import.meta.dirname, '..'));
+
+/** Ten users of five agencies: distinct callers, so no answer can be shared between them. */
+export const USERS = [
+  'justice.liaison',
+  'justice.focal',
+  'health.liaison',
+  'health.focal',
+  'education.liaison',
+  'education.board',
+  'interior.liaison',
+  'interior.focal',
+  'family.board',
+  'family.secretariat',
+];
+
+export const PORTS = {
+  GATEWAY_PORT: 4100,
+  FAMILY_PORT: 4101,
+  JUSTICE_PORT: 4102,
+  HEALTH_PORT: 4103,
+  EDUCATION_PORT: 4104,
+  INTERIOR_PORT: 4105,
+  IDP_PORT: 8180,
+  EMBEDDED_POSTGRES_PORT: 5499,
+};
+export const GATEWAY = `http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`;
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export const median = (values: number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+export interface Started {
+  child: ChildProcess;
+  seconds: number;
+}
+
+/** `npm start` in REPO on a data folder of its own, until it says the graph is up. */
+export async function startStack(dataDir: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, KEYCLOAK_URL: '' };
+  for (const [name, port] of Object.entries(PORTS)) env[name] = String(port);
+  for (const agency of ['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']) env[`${agency}_DATABASE_URL`] = '';
+  const started = performance.now();
+  const child = spawn('npm', ['start'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "graph is up" in 180 s:\n${out}`)), 180_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (/graph is up/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', () => reject(new Error(`npm start exited:\n${out}`)));
+  });
+  child.removeAllListeners('exit');
+  return { child, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function stopStack(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  // npm forwards SIGINT to the launcher; the launcher stops its services.
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+  try {
+    process.kill(-(child.pid as number), 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export interface ProcessMemory {
+  pid: number;
+  rssMiB: number;
+  command: string;
+}
+
+/** Every process in the tree under `pid` but npm's and the shell's, with its resident memory. */
+export function processTree(pid: number): ProcessMemory[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [p, pp, rss, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(p), ppid: Number(pp), rssMiB: Number(rss) / 1024, command: args.join(' ') };
+    });
+  const result: ProcessMemory[] = [];
+  const walk = (parent: number) => {
+    for (const row of table.filter((r) => r.ppid === parent)) {
+      result.push({ pid: row.pid, rssMiB: +row.rssMiB.toFixed(1), command: row.command.slice(0, 120) });
+      walk(row.pid);
+    }
+  };
+  walk(pid);
+  return result.filter((p) => !/^(npm|sh) /.test(p.command));
+}
+
+/** Access tokens of USERS from the stack's development identity provider, as the portal signs in. */
+export async function userTokens(): Promise<string[]> {
+  const realm = realmUrl(`http://127.0.0.1:${PORTS.IDP_PORT}`);
+  return Promise.all(
+    USERS.map(
+      async (username) =>
+        (
+          await loginWithPassword({
+            realmUrl: realm,
+            clientId: 'portal',
+            redirectUri: 'http://127.0.0.1:5173/token-script',
+            username,
+            password: 'example-password',
+          })
+        ).access_token,
+    ),
+  );
+}
+
+/** One GraphQL POST; the latency in ms, or the error that came back. */
+export async function post(url: string, token: string, query: string): Promise<{ ms: number; error?: string }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    const ms = performance.now() - started;
+    if (!response.ok || body.errors) return { ms, error: JSON.stringify(body.errors ?? response.status).slice(0, 300) };
+    return { ms };
+  } catch (error) {
+    return { ms: performance.now() - started, error: String(error) };
+  }
+}
