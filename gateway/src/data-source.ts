@@ -5,6 +5,8 @@ import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
 
 export interface GatewayContext {
   caller?: Caller;
+  /** The client's Idempotency-Key, passed on so each agency can answer a retried write once. */
+  idempotencyKey?: string;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -44,6 +46,8 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     // Forwards the caller's token: each subgraph validates it again and applies its own rules.
     const caller = incoming?.context.caller;
     if (caller) headers.authorization = `Bearer ${caller.token}`;
+    const idempotencyKey = incoming?.context.idempotencyKey;
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
 
     let reply: SubgraphReply;
     try {

@@ -120,7 +120,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     '/graphql',
     bearerToken,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ res }) => ({ caller: callerOf(res) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({ caller: callerOf(res), idempotencyKey: req.get('idempotency-key') }),
+    }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
   app.use(bodyErrorHandler);

@@ -12,3 +12,5 @@ export * from './audit/read-audit.js';
 export * from './audit/policy.js';
 export * from './audit/graphql.js';
 export * from './audit/versioned-write.js';
+export * from './idempotency/plugin.js';
+export * from './idempotency/tables.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug, type SubgraphDefinition } from '@cocuk-koruma/platform';
-import { crossAgencyReadAudit, subgraphTypeDefs } from '@cocuk-koruma/domain';
+import { crossAgencyReadAudit, idempotentMutations, subgraphTypeDefs } from '@cocuk-koruma/domain';
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
@@ -17,5 +17,5 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
   context: (db, caller, runtime) => createFamilyContext(db, caller, runtime),
-  plugins: (db, logger) => [crossAgencyReadAudit(agency, db, logger)],
+  plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(agency, db, logger)],
 };

@@ -1,5 +1,6 @@
 import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@cocuk-koruma/platform';
 import { crossAgencyReadAudit } from '../audit/read-audit.js';
+import { idempotentMutations } from '../idempotency/plugin.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
 import type { ProgressContext } from './resolvers.js';
@@ -47,6 +48,6 @@ export function agencySubgraph<S extends ProgressSchema>(
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
     context: (db, caller) => createProgressContext(db, caller, options.agency.code),
-    plugins: (db, logger) => [crossAgencyReadAudit(options.agency, db, logger)],
+    plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(options.agency, db, logger)],
   };
 }

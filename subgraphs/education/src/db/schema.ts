@@ -1,3 +1,4 @@
-// The Ministry of National Education's database holds only the shared progress tables and its own audit log.
+// The Ministry of National Education's database holds only the shared progress tables, its own audit log and the answers it keeps for idempotent retries.
 export * from '@cocuk-koruma/domain/progress/tables';
 export * from '@cocuk-koruma/domain/audit/tables';
+export * from '@cocuk-koruma/domain/idempotency/tables';

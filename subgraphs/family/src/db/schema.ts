@@ -342,3 +342,4 @@ export type MeetingSnapshotRow = typeof meetingSnapshots.$inferSelect;
 
 export * from '@cocuk-koruma/domain/progress/tables';
 export * from '@cocuk-koruma/domain/audit/tables';
+export * from '@cocuk-koruma/domain/idempotency/tables';

@@ -94,3 +94,42 @@ describe('identical reads in flight at the gateway', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 });
+
+describe('a write retried through the gateway with the same Idempotency-Key', () => {
+  it('reaches the agency with its key, and the retry gets the first answer without writing again', async () => {
+    const system: TokenOptions = {
+      username: 'service-account-justice-system',
+      agency: 'JUSTICE',
+      roles: ['agency-system'],
+      claims: { sub: '00000000-0000-4000-8000-00000000b001' },
+    };
+    const send = async () => {
+      const response = await fetch(graph.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${graph.issuer.token(system)}`,
+          'idempotency-key': 'justice-2026-Q1-A1',
+        },
+        body: JSON.stringify({
+          query: `mutation($input: ProgressReportInput!) { justice { saveProgressReport(input: $input) { id version } } }`,
+          variables: {
+            input: {
+              actionCode: ACTION,
+              period: '2026-Q1',
+              status: 'IN_PROGRESS',
+              percentComplete: 30,
+              narrative: 'Example report from an agency system',
+            },
+          },
+        }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: unknown[] };
+    };
+    const first = await send();
+    expect(first.errors).toBeUndefined();
+    const retry = await send();
+    // Without the key the second save would be refused as stale (no expectedVersion).
+    expect(retry).toEqual(first);
+  });
+});
