@@ -2,6 +2,7 @@ import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@
 import { crossAgencyReadAudit } from '../audit/read-audit.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
+import type { ReportingPeriods } from './periods.js';
 import type { ProgressContext } from './resolvers.js';
 import { seedProgress, type ProgressSeed } from './seed.js';
 import { smallNumberThreshold } from './suppression.js';
@@ -14,16 +15,20 @@ export interface AgencySubgraphOptions<S extends ProgressSchema> {
   migrationsFolder: string;
   resolvers: object;
   seed: ProgressSeed;
+  /** The plan's first quarter: no report may be for an earlier one. */
+  firstPeriod: string;
 }
 
 export function createProgressContext<S extends ProgressSchema>(
   db: Database<S>,
   caller: Caller,
   owner: AgencyCode,
+  periods: ReportingPeriods,
 ): ProgressContext {
   return {
     caller,
     owner,
+    periods,
     db: db as unknown as Database<ProgressSchema>,
     progress: createProgressLoaders(db),
     smallNumberThreshold: smallNumberThreshold(),
@@ -46,7 +51,8 @@ export function agencySubgraph<S extends ProgressSchema>(
     tables: options.tables,
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
-    context: (db, caller) => createProgressContext(db, caller, options.agency.code),
+    context: (db, caller, runtime) =>
+      createProgressContext(db, caller, options.agency.code, { first: options.firstPeriod, clock: runtime.clock }),
     plugins: (db) => [crossAgencyReadAudit(options.agency, db)],
   };
 }
