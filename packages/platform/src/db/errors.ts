@@ -11,7 +11,16 @@ export type DatabaseProblem =
 
 // Class 08 (connection exception), 57P01-57P03 (shut down, crash, starting up), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
-const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+// ENOENT: the server's Unix socket is gone while it is down.
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ENOENT',
+]);
 // node-postgres reports a lost or unobtainable connection without a code.
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end/;
