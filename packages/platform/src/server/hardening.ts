@@ -140,6 +140,13 @@ export function hardenedServerOptions<C extends BaseContext>(
         return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
       }
       if (EXPOSED_CODES.has(code)) return formatted;
+      // Apollo's own refusals of a request (a persisted query whose hash does not match) carry a
+      // 4xx status but no code: they are the caller's mistake, said in Apollo's words.
+      const http =
+        error instanceof GraphQLError ? (error.extensions.http as { status?: unknown } | undefined) : undefined;
+      if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+      }
       const errorId = randomUUID();
       const problem = databaseProblem(error);
       if (problem?.kind === 'input') {
