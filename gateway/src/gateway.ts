@@ -1,17 +1,18 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AGENCIES,
+  applyScalarParsing,
   authConfig,
-  bodyErrorHandler,
   BODY_LIMIT,
   hardenedServerOptions,
+  httpErrorHandler,
   callerOf,
   createLogger,
   createTokenVerifier,
   listeners,
+  queryLimits,
   requireBearerToken,
   subgraphUrl,
   type AgencySlug,
@@ -25,19 +26,6 @@ import { boardPackExportRoute } from './exports/route.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
-
-/**
- * OWASP query limits, checked before any subgraph is called. The deepest legitimate query (a
- * goal's actions with their reports and indicators' measurements) nests 6 levels.
- */
-export const QUERY_LIMITS = {
-  maxDepth: { n: 10 },
-  costLimit: { maxCost: 5000 },
-  maxAliases: { n: 15 },
-  maxTokens: { n: 2000 },
-  maxDirectives: { n: 20 },
-  blockFieldSuggestion: { enabled: process.env.NODE_ENV === 'production' },
-};
 
 export interface GatewayOptions {
   /** Where each subgraph answers; defaults to `<NAME>_URL` or localhost on its port. */
@@ -92,14 +80,17 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logger,
   });
   const auth = options.auth ?? authConfig();
+  // The supergraph's scalars carry no parsing of their own: give them ours before Apollo reads the schema.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
   const hardening = hardenedServerOptions<GatewayContext>(logger);
-  const armor = new ApolloArmor(QUERY_LIMITS).protect();
+  const limits = queryLimits<GatewayContext>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     ...hardening,
-    plugins: [...hardening.plugins, ...armor.plugins],
-    validationRules: armor.validationRules,
+    plugins: [...hardening.plugins, ...limits.plugins],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
   });
   await apollo.start();
 
@@ -125,7 +116,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
-  app.use(bodyErrorHandler);
+  app.use(httpErrorHandler(logger));
 
   const http = listeners(app, '/graphql');
   return {

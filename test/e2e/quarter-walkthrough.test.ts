@@ -296,6 +296,8 @@ describe('one quarter of coordination', () => {
       ).meeting.agenda;
     const agendaBefore = await agenda();
     expect(agendaBefore.find((i) => i.refCode === JUSTICE_ACTION)?.snapshotStatus).toBe('IN_PROGRESS');
+    // The next quarter begins: only now may the ministry report on it.
+    clock.set('2020-08-15');
 
     const approved = await reportStep(
       'justice',

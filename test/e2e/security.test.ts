@@ -306,7 +306,7 @@ describe('with tokens of the local test issuer', () => {
       saveReport('health'),
       { input: reportInput(HEALTH_ACTION) },
       JUSTICE_LIAISON,
-      `act(s) for the ${JUSTICE}; only the ${HEALTH} may change its data`,
+      `you act for the ${JUSTICE}; only the ${HEALTH} may change its data`,
     ],
     [
       'the justice agency system acting for the health ministry',
@@ -319,7 +319,7 @@ describe('with tokens of the local test issuer', () => {
         agency: 'JUSTICE',
         clientId: 'justice-system',
       },
-      `the agency system "justice-system" act(s) for the ${JUSTICE}`,
+      `the agency system "justice-system" acts for the ${JUSTICE}`,
     ],
     [
       'a justice board member (no writer role) writing justice data',
@@ -351,7 +351,7 @@ describe('with tokens of the local test issuer', () => {
       saveReport('health'),
       { input: reportInput(JUSTICE_ACTION) },
       HEALTH_LIAISON,
-      `action ${JUSTICE_ACTION} is the ${JUSTICE}'s; only the responsible agency reports on it`,
+      `action ${JUSTICE_ACTION} belongs to the ${JUSTICE}; only the responsible agency reports on it`,
     ],
   ];
 

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { freePort } from '@cocuk-koruma/testing/ports';
 
-export { freePort } from '@cocuk-koruma/testing/ports';
+export { freePort };
 
 export interface Spawned {
   child: ChildProcess;
@@ -64,4 +65,49 @@ export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, args: string[]
         check();
       }),
   };
+}
+
+/** Polls `url` until it answers 200, or fails after `timeoutMs` with what the process printed. */
+export async function waitUntilHealthy(url: string, spawned: Spawned, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void spawned.exited.then(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become healthy\nstdout:\n${spawned.stdout()}\nstderr:\n${spawned.stderr()}`);
+}
+
+export interface SpawnedSubgraph extends Spawned {
+  url: string;
+}
+
+/** An agency's subgraph as its own compiled process, on `databaseUrl`, trusting `keycloakUrl`; resolves once /health answers. */
+export async function spawnSubgraph(
+  slug: string,
+  databaseUrl: string,
+  keycloakUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<SpawnedSubgraph> {
+  const port = await freePort();
+  const prefix = slug.toUpperCase();
+  const spawned = spawnEntry(`subgraphs/${slug}/src/index.ts`, {
+    [`${prefix}_DATABASE_URL`]: databaseUrl,
+    [`${prefix}_PORT`]: String(port),
+    KEYCLOAK_URL: keycloakUrl,
+    KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: '1',
+    ...env,
+  });
+  try {
+    await waitUntilHealthy(`http://127.0.0.1:${port}/health`, spawned);
+  } catch (error) {
+    spawned.child.kill('SIGKILL');
+    throw error;
+  }
+  return { ...spawned, url: `http://127.0.0.1:${port}/graphql` };
 }

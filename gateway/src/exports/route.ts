@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import { callerOf, ErrorCode, isProduction, type Caller, type Logger } from '@cocuk-koruma/platform';
+import { callerOf, ErrorCode, showsErrorDetails, type Caller, type Logger } from '@cocuk-koruma/platform';
 import type { RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../data-source.js';
@@ -114,7 +114,7 @@ export function boardPackExportHandler(fetchPack: BoardPackFetcher, logger: Logg
     } catch (error) {
       const errorId = randomUUID();
       logger.error({ errorId, err: error, meetingId, extension }, 'board pack export failed to render');
-      const message = isProduction()
+      const message = !showsErrorDetails()
         ? `The board pack could not be rendered. Quote error id ${errorId} to the operators.`
         : `The board pack could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
       return refuse(res, 500, [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }]);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AGENCY_CODES, type AgencyCode } from '@cocuk-koruma/platform/agencies';
+import { quarterOf } from '@cocuk-koruma/platform/clock';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -125,3 +126,6 @@ export function commitmentsOf(agency: AgencyCode): PlanAction[] {
 export function responsibleFor(actionCode: string): AgencyCode | undefined {
   return plan.actions.find((a) => a.code === actionCode)?.responsible;
 }
+
+/** The quarter (e.g. 2014-Q1) in which the plan's earliest action starts: no report can be for an earlier one. */
+export const firstPlanQuarter: string = quarterOf(plan.actions.map((a) => a.startDate).sort()[0] ?? '2014-01-01');

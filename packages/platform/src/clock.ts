@@ -22,6 +22,11 @@ export const systemClock: Clock = {
   now: () => new Date(),
 };
 
+/** The quarter a date (YYYY-MM-DD) falls in, as periods are written: 2026-06-30 is in 2026-Q2. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A clock stopped on `today` (YYYY-MM-DD) for tests and demos; `now()` still runs. */

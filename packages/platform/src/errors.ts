@@ -11,6 +11,8 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** A read whose audit entry could not be written; its data was withheld. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** The service's own database is down or restarting; the same request may succeed shortly. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

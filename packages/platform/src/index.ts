@@ -9,6 +9,8 @@ export * from './server/subgraph-server.js';
 export * from './server/run.js';
 export * from './auth/index.js';
 export * from './server/hardening.js';
+export * from './server/limits.js';
+export * from './db/errors.js';
 export * from './server/shutdown.js';
 export * from './server/readiness.js';
 export * from './db/loaders.js';

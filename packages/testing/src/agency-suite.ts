@@ -115,7 +115,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
         );
       const report = (extra: Record<string, unknown> = {}) => ({
         actionCode: own(),
-        period: '2030-Q1',
+        period: '2014-Q2',
         status: 'IN_PROGRESS',
         percentComplete: 20,
         narrative: 'Test report',
@@ -151,7 +151,7 @@ export function describeAgencySubgraph(slug: AgencySlug, createServer: Factory):
         const before = await rows();
         const refused = await save(
           { ...liaison, username: 'other.liaison', agency: other },
-          report({ period: '2030-Q2' }),
+          report({ period: '2014-Q3' }),
         );
         expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(refused.errors?.[0]?.message).toContain(agency.nameEn);

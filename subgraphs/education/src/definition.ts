@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug } from '@cocuk-koruma/platform';
 import { agencySubgraph } from '@cocuk-koruma/domain';
+import { firstPlanQuarter } from '@cocuk-koruma/plan';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
 import { seed } from './seed/index.js';
@@ -12,4 +13,5 @@ export const definition = agencySubgraph({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   resolvers,
   seed,
+  firstPeriod: firstPlanQuarter,
 });

@@ -1,5 +1,6 @@
 import { createProgressContext, type ProgressContext } from '@cocuk-koruma/domain';
 import type { Caller, Clock, Database, RuntimeConfig } from '@cocuk-koruma/platform';
+import { firstPlanQuarter } from '@cocuk-koruma/plan';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
 
@@ -17,7 +18,7 @@ export interface FamilyContext extends ProgressContext {
 
 export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, runtime: RuntimeConfig): FamilyContext {
   return {
-    ...createProgressContext(db, caller, 'FAMILY'),
+    ...createProgressContext(db, caller, 'FAMILY', { first: firstPlanQuarter, clock: runtime.clock }),
     familyDb: db,
     family: createFamilyLoaders(db),
     clock: runtime.clock,

@@ -19,7 +19,7 @@ interface Report {
 }
 
 const ACTION = 'A1.H1.E2';
-const PERIOD = '2031-Q1';
+const PERIOD = '2014-Q3';
 const FIELDS = 'id state version revision percentComplete reviewComment';
 
 let database: TestDatabase;

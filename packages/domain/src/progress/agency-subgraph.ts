@@ -3,6 +3,7 @@ import { crossAgencyReadAudit } from '../audit/read-audit.js';
 import { idempotentMutations } from '../idempotency/plugin.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
+import type { ReportingPeriods } from './periods.js';
 import type { ProgressContext } from './resolvers.js';
 import { seedProgress, type ProgressSeed } from './seed.js';
 import { smallNumberThreshold } from './suppression.js';
@@ -15,16 +16,20 @@ export interface AgencySubgraphOptions<S extends ProgressSchema> {
   migrationsFolder: string;
   resolvers: object;
   seed: ProgressSeed;
+  /** The plan's first quarter: no report may be for an earlier one. */
+  firstPeriod: string;
 }
 
 export function createProgressContext<S extends ProgressSchema>(
   db: Database<S>,
   caller: Caller,
   owner: AgencyCode,
+  periods: ReportingPeriods,
 ): ProgressContext {
   return {
     caller,
     owner,
+    periods,
     db: db as unknown as Database<ProgressSchema>,
     progress: createProgressLoaders(db),
     smallNumberThreshold: smallNumberThreshold(),
@@ -47,7 +52,8 @@ export function agencySubgraph<S extends ProgressSchema>(
     tables: options.tables,
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
-    context: (db, caller) => createProgressContext(db, caller, options.agency.code),
+    context: (db, caller, runtime) =>
+      createProgressContext(db, caller, options.agency.code, { first: options.firstPeriod, clock: runtime.clock }),
     plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(options.agency, db, logger)],
   };
 }

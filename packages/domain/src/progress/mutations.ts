@@ -10,6 +10,7 @@ import {
   parseArgs,
 } from '@cocuk-koruma/platform';
 import { versionedWrite, type Transaction, type Written } from '../audit/versioned-write.js';
+import { checkPeriod, PERIOD_PATTERN } from './periods.js';
 import type { ProgressContext } from './resolvers.js';
 import {
   actionStatus,
@@ -18,8 +19,6 @@ import {
   type ProgressSchema,
   type ReportState,
 } from './tables.js';
-
-export const PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;
 
 const period = z.string().regex(PERIOD_PATTERN, 'must be a quarter such as 2026-Q3');
 const version = z.number().int().min(1, 'must be the version you read (1 or more)');
@@ -99,7 +98,7 @@ export function progressMutationResolvers(options: MutationOptions) {
     const responsible = options.responsibleFor(actionCode);
     if (!responsible) throw notFound('action', actionCode);
     throw forbidden(
-      `action ${actionCode} is the ${agencyByCode(responsible).nameEn}'s; only the responsible agency reports on it.`,
+      `action ${actionCode} belongs to the ${agencyByCode(responsible).nameEn}; only the responsible agency reports on it.`,
     );
   }
 
@@ -185,6 +184,7 @@ export function progressMutationResolvers(options: MutationOptions) {
     saveProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: saveInput }), args).input;
+      checkPeriod(input.period, ctx.periods, 'input.period');
       await assertOwnAction(ctx, input.actionCode);
       const values = () => ({
         status: input.status,
@@ -263,6 +263,7 @@ export function progressMutationResolvers(options: MutationOptions) {
     correctProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
       assertCanWriteAgencyData(ctx.caller, options.agency);
       const input = parseArgs(z.object({ input: correctionInput }), args).input;
+      checkPeriod(input.period, ctx.periods, 'input.period');
       await assertOwnAction(ctx, input.actionCode);
       const { row } = await versionedWrite(ctx.db, {
         caller: ctx.caller,

@@ -100,7 +100,7 @@ export function partMutationResolvers(options: { agency: AgencyCode }) {
       notFound: () => notFound(`part of the ${owner.nameEn}`, input.actionCode),
       check,
       expectedVersion: input.expectedVersion,
-      describe: (part) => `The ${owner.nameEn}'s part in ${part.actionCode}`,
+      describe: (part) => `The part of the ${owner.nameEn} in ${part.actionCode}`,
       write: async (tx, part): Promise<Written<ActionPartRow>> => {
         const [row] = await tx
           .update(actionParts)
@@ -142,7 +142,7 @@ export function partMutationResolvers(options: { agency: AgencyCode }) {
         (part) => {
           if (part.acceptance !== 'ACCEPTED') {
             throw conflict(
-              `The ${owner.nameEn}'s part in ${part.actionCode} is ${part.acceptance}; accept it (respondToPart) before recording a contribution.`,
+              `The part of the ${owner.nameEn} in ${part.actionCode} is ${part.acceptance}; accept it (respondToPart) before recording a contribution.`,
               { reason: 'WRONG_STATE', acceptance: part.acceptance, currentVersion: part.version },
             );
           }

@@ -3,6 +3,7 @@ import { type AgencyCode, type Caller, type Database, notFound } from '@cocuk-ko
 import { readAuditPage, type AuditLogArgs } from '../audit/graphql.js';
 import { assertCanReadAudit } from '../audit/policy.js';
 import type { ProgressLoaders } from './loaders.js';
+import { checkPeriod, type ReportingPeriods } from './periods.js';
 import { suppressSmallCells, type MeasurementView } from './suppression.js';
 import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables.js';
 
@@ -22,6 +23,8 @@ export interface ProgressContext {
   owner: AgencyCode;
   db: Database<ProgressSchema>;
   progress: ProgressLoaders;
+  /** The quarters a report may be for, and whose date says which quarter is current. */
+  periods: ReportingPeriods;
   /** Province counts below this are suppressed for readers outside the owning agency. */
   smallNumberThreshold: number;
 }
@@ -66,8 +69,10 @@ export const actionProgressResolvers = {
     latestApproved(await ctx.progress.reports.load(action.code)),
   progressReports: async (action: ActionKey, _args: unknown, ctx: ProgressContext) =>
     currentPerPeriod(visible(await ctx.progress.reports.load(action.code), ctx)),
-  reportHistory: async (action: ActionKey, args: { period: string }, ctx: ProgressContext) =>
-    visible(await ctx.progress.reports.load(action.code), ctx).filter((r) => r.period === args.period),
+  reportHistory: async (action: ActionKey, args: { period: string }, ctx: ProgressContext) => {
+    checkPeriod(args.period, ctx.periods, 'period');
+    return visible(await ctx.progress.reports.load(action.code), ctx).filter((r) => r.period === args.period);
+  },
   measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) => visibleMeasurements(action.code, ctx),
 };
 

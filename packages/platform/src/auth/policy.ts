@@ -27,13 +27,11 @@ export function assertCanWriteAgencyData(
     );
   }
   if (caller.agency !== owner) {
-    const who = hasRole(caller, 'agency-system') ? `the agency system "${caller.clientId}"` : 'you';
-    throw forbidden(
-      `${who} act(s) for the ${agencyByCode(caller.agency).nameEn}; only the ${ownerName} may change its data.`,
-    );
+    const who = hasRole(caller, 'agency-system') ? `the agency system "${caller.clientId}" acts` : 'you act';
+    throw forbidden(`${who} for the ${agencyByCode(caller.agency).nameEn}; only the ${ownerName} may change its data.`);
   }
   if (!hasRole(caller, ...roles)) {
-    throw forbidden(`changing the ${ownerName}'s data needs one of the roles ${roles.join(', ')}.`);
+    throw forbidden(`changing the data of the ${ownerName} needs one of the roles ${roles.join(', ')}.`);
   }
 }
 

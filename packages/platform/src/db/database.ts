@@ -53,8 +53,13 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   }
   const logger = new CountingLogger();
   const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A client losing its server (a restart, a failover) must not crash the process. The pool
+  // listens on idle clients only; one checked out between two queries of a transaction emits
+  // its 'error' with no listener, which is an uncaught exception. The query waiting on it fails
+  // on its own (DATABASE_UNAVAILABLE), the pool drops the broken client, and the next query
+  // reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();

@@ -8,8 +8,29 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Listens on `port` (0 picks a free one) and closes keep-alive sockets on shutdown. */
-export function listen(app: Express, port: number, host: string, path: string): Promise<Listening> {
+/**
+ * How long a stop waits for requests already being answered before it cuts their connections:
+ * with the database and Apollo still to close after it, a SIGTERMed service exits within 5 s.
+ */
+export const DRAIN_MS = 3000;
+
+/** Stops accepting connections, lets the requests in flight finish (up to `drainMs`), then closes the rest. */
+function drain(server: http.Server, drainMs: number): Promise<void> {
+  return new Promise<void>((done) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      done();
+    });
+    // A keep-alive connection whose last response has gone is idle: it does not hold the stop.
+    server.closeIdleConnections();
+  });
+}
+
+/** Listens on `port` (0 picks a free one); closing drains the requests in flight first. */
+export function listen(app: Express, port: number, host: string, path: string, drainMs = DRAIN_MS): Promise<Listening> {
   const server = http.createServer(app);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -19,11 +40,7 @@ export function listen(app: Express, port: number, host: string, path: string): 
       resolve({
         port: actual,
         url: `http://${host}:${actual}${path}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        close: () => drain(server, drainMs),
       });
     });
   });

@@ -21,8 +21,10 @@ import {
 import { openDatabase, type Database, type OpenDatabase } from '../db/database.js';
 import { createLogger, type Logger } from '../logger.js';
 import { scalarResolvers } from '../scalars.js';
-import { bodyErrorHandler, BODY_LIMIT, hardenedServerOptions } from './hardening.js';
+import { guardEntityRepresentations } from './entity-representations.js';
+import { hardenedServerOptions, httpErrorHandler } from './hardening.js';
 import { listeners, type Listening } from './http.js';
+import { BODY_LIMIT, queryLimits } from './limits.js';
 
 /** What every subgraph's request context carries: the authenticated caller. */
 export interface CallerContext extends BaseContext {
@@ -81,13 +83,19 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
       typeDefs: definition.typeDefs,
       resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
     });
+    guardEntityRepresentations(schema);
     const hardening = hardenedServerOptions<C>(logger);
+    // The gateway's limits here too: a subgraph reached directly must refuse what the gateway refuses.
+    const limits = queryLimits<C>();
     const apollo = new ApolloServer<C>({
       schema,
       logger,
       ...hardening,
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       plugins: [
         ...hardening.plugins,
+        ...limits.plugins,
         // Traces are for Apollo's hosted reporting, which this deployment never uses.
         ApolloServerPluginInlineTraceDisabled(),
         ...(definition.plugins?.(database.db, logger) ?? []),
@@ -115,7 +123,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         context: async ({ res }) => definition.context(database.db, callerOf(res), runtime),
       }),
     );
-    app.use(bodyErrorHandler);
+    app.use(httpErrorHandler(logger));
 
     const http = listeners(app, '/graphql');
     return {

@@ -63,7 +63,8 @@ const decisionInput = z.object({
   ownerAgency: z.enum(['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR'], {
     error: 'a decision needs the agency that owns it, so its follow-up has someone to answer for it',
   }),
-  dueDate: date.nullish().refine((d) => d != null, 'a decision needs a due date, so its follow-up can fall due'),
+  // Checked in the resolver: zod skips the refinements of an optional field that is left out.
+  dueDate: date.nullish(),
 });
 const completeInput = z.object({
   decisionId: id,
@@ -311,7 +312,13 @@ export const meetingResolvers = {
     recordDecision: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: decisionInput }), args).input;
-      const dueDate = input.dueDate ?? '';
+      const dueDate = input.dueDate;
+      if (!dueDate) {
+        throw badUserInput(
+          'input.dueDate: a decision needs a due date, so its follow-up can fall due',
+          'input.dueDate',
+        );
+      }
       // No expectedVersion: a decision only adds to the meeting, but it does move the meeting's
       // version, so whoever closes the meeting has seen every decision.
       const { decision } = await changeOpenMeeting(
