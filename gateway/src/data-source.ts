@@ -1,8 +1,14 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/platform';
+import { agencyBySlug, ErrorCode, TIMEOUT_HEADER, type Caller } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
+
+/** The wait a request's `x-timeout-ms` leaves for one subgraph call: never more than the gateway's own. */
+function timeoutOf(init: Parameters<Fetcher>[1], timeoutMs: number): number {
+  const requested = Number((init?.headers as Record<string, string> | undefined)?.[TIMEOUT_HEADER]);
+  return Number.isFinite(requested) && requested > 0 ? Math.min(requested, timeoutMs) : timeoutMs;
+}
 
 /**
  * One pooled, keep-alive agent for all subgraph calls: a query touching five agencies would
@@ -14,7 +20,7 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
     fetch(url, {
       ...(init as object),
       dispatcher: agent,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(timeoutOf(init, timeoutMs)),
     })) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
@@ -25,6 +31,17 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
  */
 export interface GatewayContext {
   caller?: Caller;
+  /** When the caller stops waiting (epoch ms), from its `x-timeout-ms`; subgraph calls give up before. */
+  deadline?: number;
+}
+
+/**
+ * The deadline a request's `x-timeout-ms` sets. A slower caller changes nothing (the gateway's
+ * own timeout still applies per call), so the header cannot be used to hold the gateway longer.
+ */
+export function deadlineOf(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const ms = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isInteger(ms) && ms > 0 ? now + ms : undefined;
 }
 
 export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -42,6 +59,9 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (context.caller) request.http?.headers.set('authorization', `Bearer ${context.caller.token}`);
+    if (context.deadline !== undefined) {
+      request.http?.headers.set(TIMEOUT_HEADER, String(Math.max(1, context.deadline - Date.now())));
+    }
   }
 
   override didEncounterError(

@@ -14,13 +14,16 @@ import {
   listeners,
   requireBearerToken,
   subgraphUrl,
+  timeouts,
+  TIMEOUT_HEADER,
   type AgencySlug,
   type AuthConfig,
   type Listening,
 } from '@cocuk-koruma/platform';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, createSubgraphFetcher, type GatewayContext } from './data-source.js';
+import { AgencyDataSource, createSubgraphFetcher, deadlineOf, type GatewayContext } from './data-source.js';
+import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
@@ -78,7 +81,7 @@ async function subgraphHealth(graphqlUrl: string): Promise<'up' | 'down'> {
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const logger = createLogger('gateway');
   const subgraphUrls = resolveUrls(options.subgraphUrls);
-  const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000);
+  const timeoutMs = options.subgraphTimeoutMs ?? timeouts().subgraphMs;
   const { fetcher, close: closeFetcher } = createSubgraphFetcher(timeoutMs);
   // @apollo/gateway 2.14 otherwise probes cloud metadata addresses and exports usage metrics to
   // Apollo; a ministry's gateway must not send anything outside its own network.
@@ -95,7 +98,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     gateway,
     logger,
     ...hardening,
-    plugins: [...hardening.plugins, ...armor.plugins],
+    plugins: [...hardening.plugins, ...armor.plugins, relayedErrorsNameTheirAgency()],
     validationRules: armor.validationRules,
   });
   await apollo.start();
@@ -117,7 +120,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     '/graphql',
     bearerToken,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ res }) => ({ caller: callerOf(res) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({ caller: callerOf(res), deadline: deadlineOf(req.headers[TIMEOUT_HEADER]) }),
+    }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
   app.use(bodyErrorHandler);

@@ -15,6 +15,8 @@ import {
   databaseConfig,
   gatewayUrl,
   refusePinnedClockInProduction,
+  timeoutsFrom,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
   type DatabaseConfig,
   type RuntimeConfig,
 } from '../config.js';
@@ -71,6 +73,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
   const runtime: RuntimeConfig = {
     clock: options.clock ?? systemClock,
     gatewayUrl: options.gatewayUrl ?? gatewayUrl({}),
+    timeouts: options.timeouts ?? timeoutsFrom(DEFAULT_SUBGRAPH_TIMEOUT_MS),
   };
   refusePinnedClockInProduction(runtime.clock);
   const logger = createLogger(`subgraph-${definition.agency.slug}`);

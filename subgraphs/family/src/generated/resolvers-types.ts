@@ -6,6 +6,7 @@ import type { PartyRef } from '@cocuk-koruma/domain/progress/parts';
 import type { MeasurementView } from '@cocuk-koruma/domain/progress/suppression';
 import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indicator-progress';
 import type { EscalationModel } from '../resolvers/deadlines.js';
+import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
 import type { FamilyContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -387,7 +388,11 @@ export type EducationParty = ActionParty & {
   agency: AgencyCode;
 };
 
-/** An action overdue for longer than the escalation threshold, with what its owner says about it. */
+/**
+ * An action overdue for longer than the escalation threshold, with what its owner says about it. An
+ * action whose responsible agency cannot be read is listed by its due date alone, with status null
+ * and an error naming that agency.
+ */
 export type Escalation = {
   __typename?: 'Escalation';
   action: Action;
@@ -404,7 +409,8 @@ export type Escalation = {
   /** Period of the responsible agency's latest approved report, if any. */
   reportPeriod?: Maybe<Scalars['String']['output']>;
   responsibleAgency: AgencyCode;
-  status: ActionStatus;
+  /** The responsible agency's status; null, with an error naming the agency, when it cannot be read. */
+  status?: Maybe<ActionStatus>;
   title: Scalars['String']['output'];
 };
 
@@ -1490,11 +1496,11 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditKind: AuditKind;
-  BoardPack: ResolverTypeWrapper<BoardPack>;
-  BoardPackAction: ResolverTypeWrapper<BoardPackAction>;
+  BoardPack: ResolverTypeWrapper<Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversTypes['BoardPackAction']>, indicators: Array<ResolversTypes['BoardPackIndicator']>, overdue: Array<ResolversTypes['BoardPackAction']> }>;
+  BoardPackAction: ResolverTypeWrapper<BoardPackActionModel>;
   BoardPackBasis: BoardPackBasis;
   BoardPackFollowUp: ResolverTypeWrapper<BoardPackFollowUp>;
-  BoardPackIndicator: ResolverTypeWrapper<BoardPackIndicator>;
+  BoardPackIndicator: ResolverTypeWrapper<BoardPackIndicatorModel>;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
@@ -1572,10 +1578,10 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryNode;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  BoardPack: BoardPack;
-  BoardPackAction: BoardPackAction;
+  BoardPack: Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversParentTypes['BoardPackAction']>, indicators: Array<ResolversParentTypes['BoardPackIndicator']>, overdue: Array<ResolversParentTypes['BoardPackAction']> };
+  BoardPackAction: BoardPackActionModel;
   BoardPackFollowUp: BoardPackFollowUp;
-  BoardPackIndicator: BoardPackIndicator;
+  BoardPackIndicator: BoardPackIndicatorModel;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
@@ -1818,7 +1824,7 @@ export type EscalationResolvers<ContextType = FamilyContext, ParentType extends 
   reportNarrative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reportPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   responsibleAgency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
