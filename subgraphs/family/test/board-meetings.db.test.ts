@@ -302,7 +302,7 @@ describe('coordination board meetings', () => {
       SECRETARIAT,
     );
     // No gateway answers here, so no other agency's progress can be read.
-    expect(closed.data ?? null).toBeNull();
+    expect((closed.data as { family: { closeMeeting: unknown } } | null)?.family.closeMeeting ?? null).toBeNull();
     expect(closed.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'AGENCY_UNAVAILABLE',

@@ -506,29 +506,29 @@ export type FamilyAgencyServiceFiguresArgs = {
  */
 export type FamilyMutations = {
   __typename?: 'FamilyMutations';
-  addAgendaItem: Meeting;
+  addAgendaItem?: Maybe<Meeting>;
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
   /** Closes an open meeting and freezes its board pack; closing twice is refused with CONFLICT. */
-  closeMeeting: Meeting;
+  closeMeeting?: Maybe<Meeting>;
   /** The secretariat, or a liaison or focal point of the agency that owns the decision. */
-  completeFollowUp: Decision;
-  correctProgressReport: ProgressReport;
+  completeFollowUp?: Maybe<Decision>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** The secretariat moves an action's due date, with a reason; the plan's date and earlier revisions stay on record. */
-  rebaselineAction: Action;
+  rebaselineAction?: Maybe<Action>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: FamilyParty;
-  recordDecision: Decision;
+  recordContribution?: Maybe<FamilyParty>;
+  recordDecision?: Maybe<Decision>;
   /** Files a meeting held in the past, CLOSED, without a board pack. */
-  recordMeeting: Meeting;
-  recordMinutes: Meeting;
+  recordMeeting?: Maybe<Meeting>;
+  recordMinutes?: Maybe<Meeting>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: FamilyParty;
+  respondToPart?: Maybe<FamilyParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  scheduleMeeting: Meeting;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  scheduleMeeting?: Maybe<Meeting>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -957,9 +957,14 @@ export type MeetingState =
   /** Scheduled: the agenda, minutes and decisions may still change. */
   | 'OPEN';
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  family: FamilyMutations;
+  family?: Maybe<FamilyMutations>;
 };
 
 export type PageInfo = {
@@ -1869,21 +1874,21 @@ export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extend
 };
 
 export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyMutations'] = ResolversParentTypes['FamilyMutations']> = {
-  addAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsAddAgendaItemArgs, 'input'>>;
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
-  closeMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
-  completeFollowUp?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
-  rebaselineAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
-  recordDecision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
-  recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
-  recordMinutes?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
-  scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsScheduleMeetingArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
+  addAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsAddAgendaItemArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
+  closeMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
+  completeFollowUp?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
+  rebaselineAction?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
+  recordDecision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
+  recordMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
+  recordMinutes?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
+  scheduleMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsScheduleMeetingArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type FamilyPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyParty'] = ResolversParentTypes['FamilyParty'], FederationReferenceType extends FederationReferenceTypes['FamilyParty'] = FederationReferenceTypes['FamilyParty']> = {
@@ -2066,7 +2071,7 @@ export type MeetingResolvers<ContextType = FamilyContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  family?: Resolver<ResolversTypes['FamilyMutations'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['FamilyMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
