@@ -107,12 +107,28 @@ export function timeouts(env: NodeJS.ProcessEnv = process.env): Timeouts {
   return timeoutsFrom(ms);
 }
 
+/** Province counts below this are withheld from readers outside the measuring agency. */
+export const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
+
+/** SMALL_NUMBER_THRESHOLD (default 5): a value that is not a whole number of 1 or more stops the service. */
+export function smallNumberThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SMALL_NUMBER_THRESHOLD?.trim();
+  if (!raw) return DEFAULT_SMALL_NUMBER_THRESHOLD;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`SMALL_NUMBER_THRESHOLD must be a whole number of 1 or more, not "${raw}".`);
+  }
+  return value;
+}
+
 /** What a subgraph server is given rather than reading the environment per request. */
 export interface RuntimeConfig {
   clock: Clock;
   /** Where views that span agencies are read from, as the caller. */
   gatewayUrl: string;
   timeouts: Timeouts;
+  /** Small-number suppression's threshold (README: "Small numbers"). */
+  smallNumberThreshold: number;
 }
 
 /** A pinned clock is for tests and demos: a production service must follow the calendar. */
@@ -126,7 +142,7 @@ export function refusePinnedClockInProduction(clock: Clock, env: NodeJS.ProcessE
 
 /**
  * TODAY (YYYY-MM-DD) pins the date, refused in production; GATEWAY_URL as in `gatewayUrl`;
- * SUBGRAPH_TIMEOUT_MS as in `timeouts`. Read once, at start.
+ * SUBGRAPH_TIMEOUT_MS as in `timeouts`; SMALL_NUMBER_THRESHOLD. Read once, at start.
  */
 export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const today = env.TODAY?.trim();
@@ -134,5 +150,10 @@ export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     throw new ConfigError(`TODAY must be a date such as 2026-06-30, not "${today}".`);
   const clock = today ? pinnedClock(today) : systemClock;
   refusePinnedClockInProduction(clock, env);
-  return { clock, gatewayUrl: gatewayUrl(env), timeouts: timeouts(env) };
+  return {
+    clock,
+    gatewayUrl: gatewayUrl(env),
+    timeouts: timeouts(env),
+    smallNumberThreshold: smallNumberThreshold(env),
+  };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pinnedClock, systemClock } from '../src/clock.js';
-import { ConfigError, refusePinnedClockInProduction, runtimeConfig, timeouts } from '../src/config.js';
+import {
+  ConfigError,
+  refusePinnedClockInProduction,
+  runtimeConfig,
+  smallNumberThreshold,
+  timeouts,
+} from '../src/config.js';
 import { createSubgraphServer, type SubgraphDefinition, type CallerContext } from '../src/server/subgraph-server.js';
 
 describe('the runtime a subgraph is started with', () => {
@@ -28,6 +34,15 @@ describe('the runtime a subgraph is started with', () => {
     expect(() => timeouts({ SUBGRAPH_TIMEOUT_MS: 'soon' })).toThrow(
       new ConfigError('SUBGRAPH_TIMEOUT_MS="soon" must be a whole number of milliseconds, at least 100.'),
     );
+  });
+
+  it('reads the small-number threshold from SMALL_NUMBER_THRESHOLD, 5 by default, and refuses a malformed one', () => {
+    expect(runtimeConfig({}).smallNumberThreshold).toBe(5);
+    expect(runtimeConfig({ SMALL_NUMBER_THRESHOLD: '10' }).smallNumberThreshold).toBe(10);
+    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: 'five' })).toThrow(
+      new ConfigError('SMALL_NUMBER_THRESHOLD must be a whole number of 1 or more, not "five".'),
+    );
+    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: '0' })).toThrow(ConfigError);
   });
 
   it('refuses a malformed TODAY as a configuration error', () => {

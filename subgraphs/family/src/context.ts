@@ -19,7 +19,7 @@ export interface FamilyContext extends ProgressContext {
 
 export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, runtime: RuntimeConfig): FamilyContext {
   return {
-    ...createProgressContext(db, caller, 'FAMILY'),
+    ...createProgressContext(db, caller, 'FAMILY', runtime.smallNumberThreshold),
     familyDb: db,
     family: createFamilyLoaders(db),
     clock: runtime.clock,

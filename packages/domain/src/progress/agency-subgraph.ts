@@ -4,7 +4,6 @@ import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
 import type { ProgressContext } from './resolvers.js';
 import { seedProgress, type ProgressSeed } from './seed.js';
-import { smallNumberThreshold } from './suppression.js';
 import type { ProgressSchema } from './tables.js';
 
 export interface AgencySubgraphOptions<S extends ProgressSchema> {
@@ -20,13 +19,14 @@ export function createProgressContext<S extends ProgressSchema>(
   db: Database<S>,
   caller: Caller,
   owner: AgencyCode,
+  smallNumberThreshold: number,
 ): ProgressContext {
   return {
     caller,
     owner,
     db: db as unknown as Database<ProgressSchema>,
     progress: createProgressLoaders(db),
-    smallNumberThreshold: smallNumberThreshold(),
+    smallNumberThreshold,
   };
 }
 
@@ -37,8 +37,6 @@ export function createProgressContext<S extends ProgressSchema>(
 export function agencySubgraph<S extends ProgressSchema>(
   options: AgencySubgraphOptions<S>,
 ): SubgraphDefinition<S, ProgressContext> {
-  // Read once here so a malformed value stops the service at start rather than failing each request.
-  smallNumberThreshold();
   return {
     agency: options.agency,
     typeDefs: subgraphTypeDefs(options.schemaFile),
@@ -46,7 +44,8 @@ export function agencySubgraph<S extends ProgressSchema>(
     tables: options.tables,
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
-    context: (db, caller) => createProgressContext(db, caller, options.agency.code),
+    context: (db, caller, runtime) =>
+      createProgressContext(db, caller, options.agency.code, runtime.smallNumberThreshold),
     plugins: (db) => [crossAgencyReadAudit(options.agency, db)],
   };
 }

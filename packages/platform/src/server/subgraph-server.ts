@@ -16,6 +16,7 @@ import {
   gatewayUrl,
   refusePinnedClockInProduction,
   timeoutsFrom,
+  DEFAULT_SMALL_NUMBER_THRESHOLD,
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
   type DatabaseConfig,
   type RuntimeConfig,
@@ -74,6 +75,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     clock: options.clock ?? systemClock,
     gatewayUrl: options.gatewayUrl ?? gatewayUrl({}),
     timeouts: options.timeouts ?? timeoutsFrom(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    smallNumberThreshold: options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD,
   };
   refusePinnedClockInProduction(runtime.clock);
   const logger = createLogger(`subgraph-${definition.agency.slug}`);
