@@ -1,8 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AGENCIES } from '@cocuk-koruma/platform';
+import { AGENCIES, ErrorCode } from '@cocuk-koruma/platform';
 import type { GatewayContext } from './data-source.js';
 
 const SLUG_BY_CODE = new Map<unknown, string>(AGENCIES.map((a) => [a.code, a.slug]));
+
+/** An agency's outage, reported by the gateway or relayed by a view (a refused meeting close). */
+function namesAnOutage(extensions: Record<string, unknown>): boolean {
+  return extensions.code === ErrorCode.SUBGRAPH_UNAVAILABLE || extensions.reason === 'AGENCY_UNAVAILABLE';
+}
 
 /**
  * The family subgraph's cross-agency views relay another agency's outage as an error naming that
@@ -17,10 +22,9 @@ export function relayedErrorsNameTheirAgency(): ApolloServerPlugin<GatewayContex
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            const slug = SLUG_BY_CODE.get(error.extensions?.agency);
-            if (slug && error.extensions && error.extensions.serviceName !== slug) {
-              (error.extensions as Record<string, unknown>).serviceName = slug;
-            }
+            const extensions = error.extensions as Record<string, unknown> | undefined;
+            const slug = SLUG_BY_CODE.get(extensions?.agency);
+            if (extensions && slug && namesAnOutage(extensions)) extensions.serviceName = slug;
           }
         },
       };
