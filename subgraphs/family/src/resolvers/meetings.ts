@@ -144,7 +144,9 @@ async function assertRefExists(tx: Tx, kind: AgendaItemRow['kind'], refCode: str
 function refuseSnapshotWithGaps(meeting: MeetingRow, missing: ReadonlyMap<string, Missing>): void {
   if (missing.size === 0) return;
   const sources = [...new Set(missing.values())];
-  const names = sources.map((s) => (s === 'GATEWAY' ? 'the coordination graph (gateway)' : agencyByCode(s).nameEn));
+  const names = sources.map((s) =>
+    s === 'GATEWAY' ? 'the coordination graph (gateway)' : `the ${agencyByCode(s).nameEn} service`,
+  );
   const first = sources[0] as Missing;
   throw conflict(
     `Meeting ${meeting.id} cannot be closed while ${names.join(', ')} cannot be read: its board pack would be frozen without the status of ${missing.size} action(s). Nothing was changed; close it again once the service is back.`,
