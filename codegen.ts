@@ -41,6 +41,8 @@ const familyMappers: Record<string, string> = {
   Decision: familyRow('DecisionRow'),
   DueDateRevision: familyRow('DueDateRevisionRow'),
   Escalation: '../resolvers/deadlines.js#EscalationModel',
+  BoardPackAction: '../board-pack.js#BoardPackActionModel',
+  BoardPackIndicator: '../board-pack.js#BoardPackIndicatorModel',
   StrategyDocument: familyRow('StrategyDocumentRow'),
   StrategyEdition: familyRow('StrategyEditionRow'),
   SourcedDate: familyRow('AdoptionDateRow'),

@@ -7,6 +7,17 @@ export interface GatewayContext {
   caller?: Caller;
   /** The client's Idempotency-Key, passed on so each agency can answer a retried write once. */
   idempotencyKey?: string;
+  /** When the caller stops waiting (epoch ms), from its `x-timeout-ms`; subgraph calls give up before. */
+  deadline?: number;
+}
+
+/**
+ * The deadline a request's `x-timeout-ms` sets. A slower caller changes nothing (the gateway's
+ * own timeout still applies per call), so the header cannot be used to hold the gateway longer.
+ */
+export function deadlineOf(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const ms = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isInteger(ms) && ms > 0 ? now + ms : undefined;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -56,6 +67,7 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
         headers,
         body: JSON.stringify({ query, operationName, variables, extensions }),
         shareable: incoming?.incomingRequestContext.operation?.operation === 'query',
+        deadline: incoming?.context.deadline,
       });
     } catch (error) {
       throw this.unavailable(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'down', error);

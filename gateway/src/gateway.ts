@@ -15,13 +15,16 @@ import {
   queryLimits,
   requireBearerToken,
   subgraphUrl,
+  timeouts,
+  TIMEOUT_HEADER,
   type AgencySlug,
   type AuthConfig,
   type Listening,
 } from '@cocuk-koruma/platform';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, type GatewayContext } from './data-source.js';
+import { AgencyDataSource, deadlineOf, type GatewayContext } from './data-source.js';
+import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 
@@ -69,7 +72,7 @@ async function subgraphHealth(graphqlUrl: string): Promise<'up' | 'down'> {
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const logger = createLogger('gateway');
   const subgraphUrls = resolveUrls(options.subgraphUrls);
-  const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000);
+  const timeoutMs = options.subgraphTimeoutMs ?? timeouts().subgraphMs;
   const transport = createSubgraphTransport(timeoutMs);
   // @apollo/gateway 2.14 otherwise probes cloud metadata addresses and exports usage metrics to
   // Apollo; a ministry's gateway must not send anything outside its own network.
@@ -88,7 +91,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     gateway,
     logger,
     ...hardening,
-    plugins: [...hardening.plugins, ...limits.plugins],
+    plugins: [...hardening.plugins, ...limits.plugins, relayedErrorsNameTheirAgency()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
   });
@@ -112,7 +115,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     bearerToken,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ caller: callerOf(res), idempotencyKey: req.get('idempotency-key') }),
+      context: async ({ req, res }) => ({
+        caller: callerOf(res),
+        idempotencyKey: req.get('idempotency-key'),
+        deadline: deadlineOf(req.headers[TIMEOUT_HEADER]),
+      }),
     }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));

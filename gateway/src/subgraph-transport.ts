@@ -16,6 +16,8 @@ export interface SubgraphCall {
   body: string;
   /** Only reads may share one subgraph call; a write always gets its own. */
   shareable: boolean;
+  /** When the caller stops waiting (epoch ms): the call gives up then, if before the gateway's own timeout. */
+  deadline?: number;
 }
 
 export interface SubgraphTransport {
@@ -26,8 +28,8 @@ export interface SubgraphTransport {
 }
 
 /**
- * The key of a call that may be shared: the subgraph, the whole body (operation and variables)
- * and every forwarded header, the caller's token among them. Two callers share an answer only
+ * The key of a call that may be shared: the subgraph, the whole body (operation and variables),
+ * every forwarded header, the caller's token among them, and the caller's deadline. Two callers share an answer only
  * when they sent the same token, so they are the same person in the same session: a caller of
  * another agency, or with other roles, has another token and never sees this answer.
  */
@@ -36,7 +38,7 @@ function keyOf(call: SubgraphCall): string {
     .map(([name, value]) => `${name.toLowerCase()}:${value}`)
     .sort()
     .join('\n');
-  return `${call.url}\n${headers}\n\n${call.body}`;
+  return `${call.url}\n${headers}\n${call.deadline ?? ''}\n\n${call.body}`;
 }
 
 /**
@@ -53,7 +55,8 @@ export function createSubgraphTransport(timeoutMs: number): SubgraphTransport {
   let shared = 0;
 
   async function sendOnce(call: SubgraphCall): Promise<SubgraphReply> {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const left = call.deadline === undefined ? timeoutMs : Math.max(1, call.deadline - Date.now());
+    const signal = AbortSignal.timeout(Math.min(left, timeoutMs));
     try {
       const response = await request(call.url, {
         method: 'POST',

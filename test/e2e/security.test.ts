@@ -364,7 +364,9 @@ describe('with tokens of the local test issuer', () => {
         expect(answer.status).toBe(200);
         expect(firstError(answer).code).toBe('FORBIDDEN');
         expect(firstError(answer).message).toContain(rule);
-        expect(answer.body.data ?? null).toBeNull();
+        // The refused change is null (its namespace may be too): no result comes back.
+        const part = answer.body.data?.[root] as Record<string, unknown> | null | undefined;
+        expect(Object.values(part ?? {}).every((value) => value === null)).toBe(true);
         expect(await writtenRows(graph)).toEqual(before);
       });
     }
@@ -500,6 +502,43 @@ describe('with real tokens of the embedded identity provider', () => {
     const before = await writtenRows(graph);
     const refused = await post(graph.gatewayUrl, saveReport('health'), { input: reportInput(HEALTH_ACTION) }, token);
     await expectForbidden(refused, `only the ${HEALTH} may change its data`, before);
+  });
+
+  it('answers a mutation with an allowed justice part and a refused health part with the justice draft beside the refusal', async () => {
+    const before = await writtenRows(graph);
+    const answer = await post<{
+      justice: { saveProgressReport: { id: string; version: number; period: string } | null } | null;
+      health: { saveProgressReport: { id: string } | null } | null;
+    }>(
+      graph.gatewayUrl,
+      `mutation Both($justice: ProgressReportInput!, $health: ProgressReportInput!) {
+        justice { saveProgressReport(input: $justice) { id version period } }
+        health { saveProgressReport(input: $health) { id } }
+      }`,
+      {
+        justice: reportInput(JUSTICE_ACTION, { period: '2025-Q2' }),
+        health: reportInput(HEALTH_ACTION, { period: '2025-Q2' }),
+      },
+      await login('justice.liaison'),
+    );
+    expect(answer.status).toBe(200);
+    const draft = answer.body.data?.justice?.saveProgressReport;
+    expect(draft).toMatchObject({ version: 1, period: '2025-Q2' });
+    expect(answer.body.data?.health?.saveProgressReport ?? null).toBeNull();
+    expect(answer.body.errors).toHaveLength(1);
+    expect(answer.body.errors?.[0]).toMatchObject({
+      path: ['health', 'saveProgressReport'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+    // The id the client was given is the draft that was written, and only it was.
+    const [row] = await graph.subgraphs.justice.server.database.db
+      .select()
+      .from(progressReports)
+      .where(eq(progressReports.id, draft?.id ?? ''));
+    expect(row).toMatchObject({ actionCode: JUSTICE_ACTION, period: '2025-Q2', state: 'DRAFT' });
+    const after = await writtenRows(graph);
+    expect(after['justice.progress_reports']).toBe((before['justice.progress_reports'] ?? 0) + 1);
+    expect(after['health.progress_reports']).toBe(before['health.progress_reports']);
   });
 
   it('lets the justice-system client write justice data with client credentials, and refuses it on health', async () => {

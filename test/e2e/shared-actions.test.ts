@@ -147,6 +147,64 @@ describe('an action shared between agencies', () => {
   });
 });
 
+describe('small counts that arithmetic could reveal, through the gateway', () => {
+  // Written straight into the justice database for A4.H1.E1's indicator, which nothing else measures.
+  const query = `query A($code: ID!) { action(code: $code) { measurements { period provincePlateCode value suppressed source } } }`;
+  const cell = (period: string, provincePlateCode: string | null, value: number, source = 'test') => ({
+    actionCode: 'A4.H1.E1',
+    indicatorCode: 'A4.H1.E1.G1',
+    period,
+    provincePlateCode,
+    value,
+    source,
+  });
+  const measurementsIn = async (period: string) => {
+    const result = await graph.query<{ action: { measurements: (Measurement & { source: string })[] } }>(query, {
+      code: 'A4.H1.E1',
+    });
+    expect(result.errors).toBeUndefined();
+    return (result.data?.action.measurements ?? []).filter((m) => m.period === period);
+  };
+  /** What a reader works out from the figures shown: the total less every province it can see. */
+  const remainder = (cells: (Measurement & { source: string })[]) => {
+    const total = cells.find((c) => c.provincePlateCode === null)?.value ?? 0;
+    return cells.reduce((rest, c) => (c.provincePlateCode && !c.suppressed ? rest - (c.value ?? 0) : rest), total);
+  };
+
+  beforeAll(async () => {
+    await graph.subgraphs.justice.server.database.db
+      .insert(indicatorMeasurements)
+      .values([
+        cell('2030-Q1', null, 98),
+        cell('2030-Q1', '06', 98),
+        cell('2030-Q1', '34', 0),
+        cell('2030-Q1', '35', 0),
+        cell('2030-Q2', null, 60),
+        cell('2030-Q2', '06', 3),
+        cell('2030-Q2', '34', 40, 'second'),
+        cell('2030-Q2', '35', 17, 'second'),
+      ]);
+  });
+
+  it('total 98, one province 98, two provinces 0: the 98 is withheld too, so the shown figures leave 98, not 0', async () => {
+    const cells = await measurementsIn('2030-Q1');
+    expect(cells.map(({ provincePlateCode, value }) => ({ provincePlateCode, value }))).toEqual([
+      { provincePlateCode: null, value: 98 },
+      { provincePlateCode: '06', value: null },
+      { provincePlateCode: '34', value: null },
+      { provincePlateCode: '35', value: null },
+    ]);
+    expect(remainder(cells)).toBe(98);
+  });
+
+  it('withholds a second cell when another source publishes the provinces beside the first source’s total', async () => {
+    const cells = await measurementsIn('2030-Q2');
+    expect(cells.filter((c) => c.suppressed).map((c) => c.provincePlateCode)).toEqual(['06', '35']);
+    // 60 - 40 = 20: the withheld cells together, not the small 3.
+    expect(remainder(cells)).toBe(20);
+  });
+});
+
 describe('indicator measurements through the gateway', () => {
   // Written straight into the health database: the ÇİM indicator of A1.H1.E3, one quarter, one
   // source, a national total and three provinces, one of them below the threshold of 5.

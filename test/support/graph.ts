@@ -12,6 +12,7 @@ import {
   type Listening,
   type SubgraphOptions,
   type SubgraphServer,
+  timeoutsFrom,
 } from '@cocuk-koruma/platform';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.js';
 import { createServer as createEducation } from '../../subgraphs/education/src/server.js';
@@ -110,7 +111,9 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
   const issuer = await startTestIssuer();
   const trusted = options.auth ?? issuer.authConfig;
   const listener = await openGatewayListener();
-  const runtime: SubgraphOptions = { gatewayUrl: listener.url, clock: options.clock };
+  // The gateway's subgraph timeout and the family's read-back through it, from one value as in production.
+  const timeouts = timeoutsFrom(5000);
+  const runtime: SubgraphOptions = { gatewayUrl: listener.url, clock: options.clock, timeouts };
   let gateway: Gateway;
   try {
     for (const agency of AGENCIES) {
@@ -124,7 +127,7 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
     }
     gateway = await createGateway({
       subgraphUrls: Object.fromEntries(AGENCIES.map((a) => [a.slug, subgraphs[a.slug].listening.url])),
-      subgraphTimeoutMs: 5000,
+      subgraphTimeoutMs: timeouts.subgraphMs,
       auth: trusted,
     });
   } catch (error) {

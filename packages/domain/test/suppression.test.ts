@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallNumberThreshold, suppressSmallCells, type Cell } from '../src/progress/suppression.js';
+import { suppressSmallCells, type Cell } from '../src/progress/suppression.js';
 
 const cell = (provincePlateCode: string | null, value: number, extra: Partial<Cell> = {}): Cell => ({
   indicatorCode: 'A1.H1.E1.G1',
@@ -39,14 +39,11 @@ describe('small-number suppression', () => {
     expect(hiddenPlates(suppressSmallCells([cell(null, 9), cell('06', 1)], outsider))).toEqual(['06']);
   });
 
-  it('also withholds another province cell when there is no total but another province', () => {
-    expect(hiddenPlates(suppressSmallCells([cell('06', 1), cell('34', 12), cell('35', 9)], outsider))).toEqual([
-      '06',
-      '35',
-    ]);
+  it('withholds only the small cells where no total is published, since there is nothing to subtract from', () => {
+    expect(hiddenPlates(suppressSmallCells([cell('06', 1), cell('34', 12), cell('35', 9)], outsider))).toEqual(['06']);
   });
 
-  it('treats each indicator, period and source as a group of its own', () => {
+  it('treats each indicator and period as one group across all its sources, and each period apart', () => {
     const result = suppressSmallCells(
       [
         cell(null, 30),
@@ -59,7 +56,64 @@ describe('small-number suppression', () => {
       ],
       outsider,
     );
-    expect(result.map((c) => c.suppressed)).toEqual([false, true, true, false, false, false, false]);
+    // 06 is small in one source, so the other source's 06 is withheld too; 30 - 26 would leave 4,
+    // so 34 goes with it. The second period has no small cell.
+    expect(result.map((c) => c.suppressed)).toEqual([false, true, true, false, false, false, true]);
+  });
+
+  it('total 98, one province 98, two provinces 0: withholds the 98 too, so the total minus the shown is not 0', () => {
+    const result = suppressSmallCells([cell(null, 98), cell('06', 98), cell('34', 0), cell('35', 0)], outsider);
+    expect(hiddenPlates(result)).toEqual(['06', '34', '35']);
+    const shown = result.filter((c) => c.provincePlateCode !== null && !c.suppressed);
+    expect(shown).toEqual([]);
+    // What a reader can work out: the total less every province shown, 98: not a small number.
+    expect(result.find((c) => c.provincePlateCode === null)).toMatchObject({ value: 98, suppressed: false });
+  });
+
+  it('counts zero as small, and two zeros next to a total are not enough cover for each other', () => {
+    const result = suppressSmallCells([cell(null, 40), cell('06', 0), cell('34', 0), cell('35', 40)], outsider);
+    expect(hiddenPlates(result)).toEqual(['06', '34', '35']);
+  });
+
+  it('withholds enough cells when a second source publishes the other provinces beside a first source’s total', () => {
+    // The first source gives the total and the small cell; the second, the other provinces.
+    const result = suppressSmallCells(
+      [cell(null, 60), cell('06', 3), cell('34', 40, { source: 'second' }), cell('35', 17, { source: 'second' })],
+      outsider,
+    );
+    expect(hiddenPlates(result)).toEqual(['06', '35']);
+    // 60 - 40 = 20: the two withheld cells together, at or above the threshold.
+    const shown = result.filter((c) => c.provincePlateCode !== null && !c.suppressed);
+    expect(60 - shown.reduce((sum, c) => sum + (c.value ?? 0), 0)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps every total of two sources from leaving a small remainder', () => {
+    const result = suppressSmallCells(
+      [
+        cell(null, 50),
+        cell('06', 2),
+        cell('34', 30),
+        cell('35', 18),
+        cell(null, 52, { source: 'second' }),
+        cell('06', 6, { source: 'second' }),
+        cell('34', 29, { source: 'second' }),
+        cell('35', 17, { source: 'second' }),
+      ],
+      outsider,
+    );
+    // 06 is small in the first source: withheld in both. 50 - 30 - 18 = 2 and 52 - 29 - 17 = 6
+    // would give it away, so the smallest other province, 35, goes in both sources too.
+    expect(hiddenPlates(result)).toEqual(['06', '35', '06', '35']);
+    for (const source of ['test', 'second']) {
+      const total = result.find((c) => c.provincePlateCode === null && c.source === source)?.value ?? 0;
+      const shown = result.filter((c) => c.source === source && c.provincePlateCode !== null && !c.suppressed);
+      expect(total - shown.reduce((sum, c) => sum + (c.value ?? 0), 0)).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('withholds a small total only when every province is withheld and the total would be their small sum', () => {
+    const result = suppressSmallCells([cell(null, 3), cell('06', 3)], outsider);
+    expect(result.map((c) => c.suppressed)).toEqual([true, true]);
   });
 
   it('counts a value at the threshold as large enough', () => {
@@ -70,12 +124,5 @@ describe('small-number suppression', () => {
     const cells = [cell(null, 60), cell('06', 3), cell('34', 40), cell('35', 17)];
     const result = suppressSmallCells(cells, { threshold: 5, reveal: true });
     expect(result).toEqual(cells.map((c) => ({ ...c, suppressed: false })));
-  });
-
-  it('reads the threshold from SMALL_NUMBER_THRESHOLD, 5 by default, and refuses a malformed one', () => {
-    expect(smallNumberThreshold({})).toBe(5);
-    expect(smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: '10' })).toBe(10);
-    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: 'five' })).toThrow(/SMALL_NUMBER_THRESHOLD/);
-    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: '0' })).toThrow(/SMALL_NUMBER_THRESHOLD/);
   });
 });

@@ -69,11 +69,66 @@ export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.GATEWAY_URL?.trim() || `http://127.0.0.1:${portFromEnv('gateway', GATEWAY_DEFAULT_PORT, env)}/graphql`;
 }
 
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+/**
+ * Every timeout of a request, derived from SUBGRAPH_TIMEOUT_MS so that an inner call always gives
+ * up before the call that waits for it. The gateway waits `subgraphMs` for a subgraph. The
+ * family subgraph's cross-agency views read the other agencies back through the gateway within
+ * that same wait: it asks the gateway to give up on every agency after `readBackBudgetMs` (so a
+ * hung agency comes back as that agency's error, not as no answer at all) and itself stops
+ * waiting for the gateway after `readBackMs`, leaving the rest of `subgraphMs` to answer.
+ */
+export interface Timeouts {
+  subgraphMs: number;
+  readBackBudgetMs: number;
+  readBackMs: number;
+}
+
+/**
+ * The header in which a caller tells the gateway how many milliseconds it will wait for the answer;
+ * the gateway then gives up on every subgraph in time to answer within it (never later than its
+ * own timeout), and passes what is left on to each subgraph.
+ */
+export const TIMEOUT_HEADER = 'x-timeout-ms';
+
+export function timeoutsFrom(subgraphMs: number): Timeouts {
+  return { subgraphMs, readBackBudgetMs: Math.floor(subgraphMs * 0.5), readBackMs: Math.floor(subgraphMs * 0.6) };
+}
+
+/** SUBGRAPH_TIMEOUT_MS (default 10000), at least 100 ms. */
+export function timeouts(env: NodeJS.ProcessEnv = process.env): Timeouts {
+  const raw = env.SUBGRAPH_TIMEOUT_MS?.trim();
+  if (!raw) return timeoutsFrom(DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100) {
+    throw new ConfigError(`SUBGRAPH_TIMEOUT_MS="${raw}" must be a whole number of milliseconds, at least 100.`);
+  }
+  return timeoutsFrom(ms);
+}
+
+/** Province counts below this are withheld from readers outside the measuring agency. */
+export const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
+
+/** SMALL_NUMBER_THRESHOLD (default 5): a value that is not a whole number of 1 or more stops the service. */
+export function smallNumberThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SMALL_NUMBER_THRESHOLD?.trim();
+  if (!raw) return DEFAULT_SMALL_NUMBER_THRESHOLD;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`SMALL_NUMBER_THRESHOLD must be a whole number of 1 or more, not "${raw}".`);
+  }
+  return value;
+}
+
 /** What a subgraph server is given rather than reading the environment per request. */
 export interface RuntimeConfig {
   clock: Clock;
   /** Where views that span agencies are read from, as the caller. */
   gatewayUrl: string;
+  timeouts: Timeouts;
+  /** Small-number suppression's threshold (README: "Small numbers"). */
+  smallNumberThreshold: number;
 }
 
 /** A pinned clock is for tests and demos: a production service must follow the calendar. */
@@ -85,12 +140,20 @@ export function refusePinnedClockInProduction(clock: Clock, env: NodeJS.ProcessE
   }
 }
 
-/** TODAY (YYYY-MM-DD) pins the date, refused in production; GATEWAY_URL as in `gatewayUrl`. Read once, at start. */
+/**
+ * TODAY (YYYY-MM-DD) pins the date, refused in production; GATEWAY_URL as in `gatewayUrl`;
+ * SUBGRAPH_TIMEOUT_MS as in `timeouts`; SMALL_NUMBER_THRESHOLD. Read once, at start.
+ */
 export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const today = env.TODAY?.trim();
   if (today && !DATE_PATTERN.test(today))
     throw new ConfigError(`TODAY must be a date such as 2026-06-30, not "${today}".`);
   const clock = today ? pinnedClock(today) : systemClock;
   refusePinnedClockInProduction(clock, env);
-  return { clock, gatewayUrl: gatewayUrl(env) };
+  return {
+    clock,
+    gatewayUrl: gatewayUrl(env),
+    timeouts: timeouts(env),
+    smallNumberThreshold: smallNumberThreshold(env),
+  };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pinnedClock, systemClock } from '../src/clock.js';
-import { ConfigError, refusePinnedClockInProduction, runtimeConfig } from '../src/config.js';
+import {
+  ConfigError,
+  refusePinnedClockInProduction,
+  runtimeConfig,
+  smallNumberThreshold,
+  timeouts,
+} from '../src/config.js';
 import { createSubgraphServer, type SubgraphDefinition, type CallerContext } from '../src/server/subgraph-server.js';
 
 describe('the runtime a subgraph is started with', () => {
@@ -14,6 +20,29 @@ describe('the runtime a subgraph is started with', () => {
     expect(pinned.clock.today()).toBe('2020-06-30');
     expect(pinned.clock.pinned).toBe(true);
     expect(pinned.gatewayUrl).toBe('http://gateway:4000/graphql');
+  });
+
+  it('orders every timeout from SUBGRAPH_TIMEOUT_MS: the inner read-back gives up before the call that waits for it', () => {
+    expect(timeouts({})).toEqual({ subgraphMs: 10_000, readBackBudgetMs: 5_000, readBackMs: 6_000 });
+    for (const value of ['100', '1500', '10000', '60000']) {
+      const t = timeouts({ SUBGRAPH_TIMEOUT_MS: value });
+      expect(t.subgraphMs).toBe(Number(value));
+      expect(t.readBackBudgetMs).toBeLessThan(t.readBackMs);
+      expect(t.readBackMs).toBeLessThan(t.subgraphMs);
+    }
+    expect(runtimeConfig({ SUBGRAPH_TIMEOUT_MS: '2000' }).timeouts.readBackMs).toBe(1200);
+    expect(() => timeouts({ SUBGRAPH_TIMEOUT_MS: 'soon' })).toThrow(
+      new ConfigError('SUBGRAPH_TIMEOUT_MS="soon" must be a whole number of milliseconds, at least 100.'),
+    );
+  });
+
+  it('reads the small-number threshold from SMALL_NUMBER_THRESHOLD, 5 by default, and refuses a malformed one', () => {
+    expect(runtimeConfig({}).smallNumberThreshold).toBe(5);
+    expect(runtimeConfig({ SMALL_NUMBER_THRESHOLD: '10' }).smallNumberThreshold).toBe(10);
+    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: 'five' })).toThrow(
+      new ConfigError('SMALL_NUMBER_THRESHOLD must be a whole number of 1 or more, not "five".'),
+    );
+    expect(() => smallNumberThreshold({ SMALL_NUMBER_THRESHOLD: '0' })).toThrow(ConfigError);
   });
 
   it('refuses a malformed TODAY as a configuration error', () => {

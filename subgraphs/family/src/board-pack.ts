@@ -1,5 +1,6 @@
 import { AGENCIES } from '@cocuk-koruma/platform';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { escalationDays } from './clock.js';
 import type { FamilyContext } from './context.js';
@@ -20,6 +21,7 @@ import {
 import { currentDueDate, latenessOf, reasonText } from './deadlines.js';
 import type { ActionStatus, StatusCounts } from './generated/resolvers-types.js';
 import { readLiveActions, type LiveMeasurement } from './live.js';
+import { missingValue, type Missing } from './unavailable.js';
 
 const actionStatus = z.enum(['NOT_STARTED', 'IN_PROGRESS', 'AT_RISK', 'DELAYED', 'COMPLETED']);
 const agency = z.enum(['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']);
@@ -144,15 +146,31 @@ function onTrack(direction: IndicatorRow['direction'], value: number | null, tar
   return direction === 'DECREASE' ? value <= target : value >= target;
 }
 
+type FrozenPack = SnapshotContent['boardPack'];
+
+/**
+ * A board-pack row whose value needs an agency that could not be read carries the error naming
+ * it; its field resolver answers null with that error. Frozen snapshots never have one.
+ */
+export type BoardPackActionModel = FrozenPack['overdue'][number] & { unavailable?: GraphQLError };
+export type BoardPackIndicatorModel = FrozenPack['indicators'][number] & { unavailable?: GraphQLError };
+
 export interface LiveBoardPack {
-  boardPack: SnapshotContent['boardPack'];
+  boardPack: FrozenPack & {
+    overdue: BoardPackActionModel[];
+    escalated: BoardPackActionModel[];
+    indicators: BoardPackIndicatorModel[];
+  };
   agenda: AgendaSnapshot;
+  /** The actions whose progress could not be read, each with whose answer is missing. */
+  missing: Map<string, Missing>;
 }
 
 /**
  * Computes a meeting's board pack from the plan here and the agencies' progress read live through
  * the gateway (one batched query). An agency that cannot be read leaves its actions `unavailable`
- * and the rest of the pack intact.
+ * in the counts, its overdue actions' status and its indicators' values null with an error naming
+ * it, and the rest of the pack intact.
  */
 export async function computeBoardPack(
   ctx: FamilyContext,
@@ -179,15 +197,15 @@ export async function computeBoardPack(
         .where(and(eq(meetings.bodyId, meeting.bodyId), lte(meetings.date, meeting.date)))
         .orderBy(asc(meetings.date), asc(meetings.id), asc(decisions.position)),
     ]);
-  const live = await readLiveActions(
-    ctx,
-    actionRows.map((a) => a.code),
-    { measurements: true, tolerateOutage: true },
-  );
-  const statusOf = (code: string): ActionStatus | null => live.get(code)?.status ?? null;
+  const live = await readLiveActions(ctx, actionRows, { measurements: true });
+  const statusOf = (code: string): ActionStatus | null => live.actions.get(code)?.status ?? null;
+  const unavailable = (code: string, consequence: string) => {
+    const missing = live.missing.get(code);
+    return missing ? { unavailable: missingValue(missing, consequence) } : {};
+  };
   const goalArea = new Map(goalRows.map((g) => [g.code, g.areaCode]));
 
-  const overdue: SnapshotContent['boardPack']['overdue'] = [];
+  const overdue: BoardPackActionModel[] = [];
   for (const action of actionRows) {
     const history = revisionRows.filter((r) => r.actionCode === action.code);
     const dueDate = currentDueDate(action, history);
@@ -205,14 +223,15 @@ export async function computeBoardPack(
       originalDueDate: action.dueDate,
       daysOverdue: lateness.daysOverdue,
       escalated: lateness.daysOverdue > threshold,
-      reason: reasonText(live.get(action.code)?.latestReport, history.at(-1)?.reason),
+      reason: reasonText(live.actions.get(action.code)?.latestReport, history.at(-1)?.reason),
+      ...unavailable(action.code, `the status of ${action.code} is missing from this board pack`),
     });
   }
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
 
   const indicatorValues = new Map<string, number | null>();
-  const indicatorList = indicatorRows.map((indicator) => {
-    const latest = latestNational(live.get(indicator.actionCode)?.measurements ?? [], indicator.code);
+  const indicatorList = indicatorRows.map((indicator): BoardPackIndicatorModel => {
+    const latest = latestNational(live.actions.get(indicator.actionCode)?.measurements ?? [], indicator.code);
     indicatorValues.set(indicator.code, latest?.value ?? null);
     return {
       indicatorCode: indicator.code,
@@ -226,6 +245,10 @@ export async function computeBoardPack(
       latestValue: latest?.value ?? null,
       source: latest?.source ?? null,
       onTrack: onTrack(indicator.direction, latest?.value ?? null, indicator.target),
+      ...unavailable(
+        indicator.actionCode,
+        `the latest value of indicator ${indicator.code} is missing from this board pack`,
+      ),
     };
   });
 
@@ -286,6 +309,7 @@ export async function computeBoardPack(
       })),
     },
     agenda: agendaSnapshot,
+    missing: live.missing,
   };
 }
 

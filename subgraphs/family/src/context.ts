@@ -1,5 +1,5 @@
 import { createProgressContext, type ProgressContext } from '@cocuk-koruma/domain';
-import type { Caller, Clock, Database, RuntimeConfig } from '@cocuk-koruma/platform';
+import type { Caller, Clock, Database, RuntimeConfig, Timeouts } from '@cocuk-koruma/platform';
 import { firstPlanQuarter } from '@cocuk-koruma/plan';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
@@ -14,14 +14,23 @@ export interface FamilyContext extends ProgressContext {
   clock: Clock;
   /** Where the other agencies' data is read from, as the caller. */
   gatewayUrl: string;
+  /** How long the other agencies' data is waited for (README: SUBGRAPH_TIMEOUT_MS). */
+  timeouts: Timeouts;
 }
 
 export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, runtime: RuntimeConfig): FamilyContext {
   return {
-    ...createProgressContext(db, caller, 'FAMILY', { first: firstPlanQuarter, clock: runtime.clock }),
+    ...createProgressContext(
+      db,
+      caller,
+      'FAMILY',
+      { first: firstPlanQuarter, clock: runtime.clock },
+      runtime.smallNumberThreshold,
+    ),
     familyDb: db,
     family: createFamilyLoaders(db),
     clock: runtime.clock,
     gatewayUrl: runtime.gatewayUrl,
+    timeouts: runtime.timeouts,
   };
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@cocuk-koruma/platform';
+import { ErrorCode, TIMEOUT_HEADER, type Timeouts } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 
 export interface GraphResult<T> {
@@ -10,30 +10,45 @@ export interface GraphClient {
   query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphResult<T>>;
 }
 
+/** The gateway could not be asked at all: every other agency's values are missing, none by its own fault. */
+export function gatewayUnreachable(consequence: string, cause?: unknown): GraphQLError {
+  return new GraphQLError(
+    `The coordination graph could not be reached to read the other agencies’ data; ${consequence}.`,
+    {
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'gateway' },
+      originalError: cause instanceof Error ? cause : undefined,
+    },
+  );
+}
+
 /**
  * Reads other agencies' data through the gateway, as the caller: their subgraphs apply their own
  * authorisation and audit to the request, and no subgraph ever touches another's tables. Used by
  * the secretariat for views that span agencies (escalations, meeting snapshots, board packs).
+ *
+ * The gateway that waits for this subgraph would give up on it after `subgraphMs`; so the gateway
+ * is asked to give up on each agency within `readBackBudgetMs`, and this read stops waiting after
+ * `readBackMs`. A hung agency then comes back as that agency's error, in time to be answered.
  */
-export function createGraphClient(token: string, url: string): GraphClient {
+export function createGraphClient(token: string, url: string, timeouts: Timeouts): GraphClient {
   return {
     async query<T>(query: string, variables?: Record<string, unknown>) {
-      let response: Response;
       try {
-        response = await fetch(url, {
+        const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            [TIMEOUT_HEADER]: String(timeouts.readBackBudgetMs),
+          },
           body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(15_000),
+          signal: AbortSignal.timeout(timeouts.readBackMs),
         });
+        const body = (await response.json()) as { data?: T | null; errors?: GraphResult<T>['errors'] };
+        return { data: body.data ?? null, errors: body.errors ?? [] };
       } catch (error) {
-        throw new GraphQLError('The coordination graph could not be reached to gather the other agencies’ data.', {
-          extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'gateway' },
-          originalError: error instanceof Error ? error : undefined,
-        });
+        throw gatewayUnreachable('the values that depend on them are missing', error);
       }
-      const body = (await response.json()) as { data?: T | null; errors?: GraphResult<T>['errors'] };
-      return { data: body.data ?? null, errors: body.errors ?? [] };
     },
   };
 }

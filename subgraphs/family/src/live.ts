@@ -1,7 +1,9 @@
-import { createGraphClient, type GraphClient } from './graph-client.js';
+import type { AgencyCode } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
+import { createGraphClient, type GraphClient } from './graph-client.js';
 import type { FamilyContext } from './context.js';
 import type { ActionStatus } from './generated/resolvers-types.js';
+import type { Missing } from './unavailable.js';
 
 // Progress lives in each agency's own subgraph, so the secretariat reads it the way any client
 // would: through the gateway, as the caller, in one batched query. The agencies' subgraphs then
@@ -18,10 +20,15 @@ export interface LiveMeasurement {
 
 export interface LiveAction {
   code: string;
-  /** Null when the responsible agency's subgraph could not be read. */
-  status: ActionStatus | null;
+  status: ActionStatus;
   latestReport: { period: string; narrative: string } | null;
-  measurements: LiveMeasurement[] | null;
+  measurements: LiveMeasurement[];
+}
+
+/** What a read-back gives: the actions whose agency answered, and for the rest, whose fault. */
+export interface LiveRead {
+  actions: Map<string, LiveAction>;
+  missing: Map<string, Missing>;
 }
 
 const STATUS_QUERY = `query SecretariatStatuses($codes: [ID!]) {
@@ -35,41 +42,56 @@ const BOARD_QUERY = `query SecretariatBoardPack($codes: [ID!]) {
   }
 }`;
 
+interface ReadAction {
+  code: string;
+  status: ActionStatus | null;
+  latestReport: LiveAction['latestReport'];
+  measurements?: LiveMeasurement[] | null;
+}
+
 export function graphClientOf(ctx: FamilyContext): GraphClient {
-  return createGraphClient(ctx.caller.token, ctx.gatewayUrl);
+  return createGraphClient(ctx.caller.token, ctx.gatewayUrl, ctx.timeouts);
 }
 
 /**
  * Statuses and latest approved reports (and, for the board pack, measurements) of the given
- * actions. An action missing from the answer, or whose agency was down, has a null status; a
- * gateway that cannot be reached at all makes every status null when `tolerateOutage` is set.
+ * actions. An action whose responsible agency did not answer (its status null, or the action
+ * missing from the answer) is in `missing` under that agency; with the gateway unreachable,
+ * every action is, under the gateway.
  */
 export async function readLiveActions(
   ctx: FamilyContext,
-  codes: readonly string[],
-  options: { measurements?: boolean; tolerateOutage?: boolean } = {},
-): Promise<Map<string, LiveAction>> {
-  const live = new Map<string, LiveAction>();
-  if (codes.length === 0) return live;
-  let data: { actions: LiveAction[] | null } | null = null;
+  rows: readonly { code: string; responsibleAgency: AgencyCode }[],
+  options: { measurements?: boolean } = {},
+): Promise<LiveRead> {
+  const read: LiveRead = { actions: new Map(), missing: new Map() };
+  if (rows.length === 0) return read;
+  let answered: (ReadAction | null)[] | null = null;
   try {
-    const result = await graphClientOf(ctx).query<{ actions: LiveAction[] | null }>(
+    const result = await graphClientOf(ctx).query<{ actions: (ReadAction | null)[] | null }>(
       options.measurements ? BOARD_QUERY : STATUS_QUERY,
-      { codes: [...codes] },
+      { codes: rows.map((r) => r.code) },
     );
-    data = result.data;
-    if (!data && !options.tolerateOutage) {
-      throw new GraphQLError(
-        `The agencies' progress could not be read: ${result.errors[0]?.message ?? 'the gateway gave no data'}`,
-        { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'gateway' } },
-      );
-    }
+    answered = result.data?.actions ?? null;
   } catch (error) {
-    if (!(options.tolerateOutage && error instanceof GraphQLError)) throw error;
+    if (!(error instanceof GraphQLError)) throw error;
   }
-  for (const action of data?.actions ?? []) {
-    // The gateway nulls a list item whose non-null field failed; skip it like a missing one.
-    if (action) live.set(action.code, { ...action, measurements: action.measurements ?? null });
+  if (!answered) {
+    for (const row of rows) read.missing.set(row.code, 'GATEWAY');
+    return read;
   }
-  return live;
+  // The gateway nulls a list item whose non-null field failed; it counts as not answered.
+  const byCode = new Map(answered.flatMap((a) => (a ? [[a.code, a] as const] : [])));
+  for (const row of rows) {
+    const action = byCode.get(row.code);
+    if (action?.status) {
+      read.actions.set(row.code, {
+        code: row.code,
+        status: action.status,
+        latestReport: action.latestReport,
+        measurements: action.measurements ?? [],
+      });
+    } else read.missing.set(row.code, row.responsibleAgency);
+  }
+  return read;
 }

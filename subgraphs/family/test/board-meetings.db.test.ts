@@ -278,7 +278,7 @@ describe('coordination board meetings', () => {
     expect(await meetingState('provincial-06-2020-05-10')).toEqual(before);
   });
 
-  it('closes a meeting once, freezing its board pack; closing twice is a CONFLICT that changes nothing', async () => {
+  it('refuses to close a meeting while the other agencies cannot be read: no snapshot is frozen with holes', async () => {
     const decided = await query<{ family: { recordDecision: { id: string; meeting: { version: number } } } }>(
       DECIDE,
       {
@@ -295,23 +295,25 @@ describe('coordination board meetings', () => {
     expect(decided.data?.family.recordDecision.id).toBe('provincial-06-2020-05-10-d1');
     const version = defined(decided.data).family.recordDecision.meeting.version;
 
-    const closed = await query<{ family: { closeMeeting: { state: string; version: number } } }>(
+    const before = await meetingState('provincial-06-2020-05-10');
+    const closed = await query(
       CLOSE,
       { input: { meetingId: 'provincial-06-2020-05-10', expectedVersion: version } },
       SECRETARIAT,
     );
-    expect(closed.errors).toBeUndefined();
-    expect(closed.data?.family.closeMeeting).toMatchObject({ state: 'CLOSED', version: version + 1 });
-
-    const before = await meetingState('provincial-06-2020-05-10');
-    const again = await query(
-      CLOSE,
-      { input: { meetingId: 'provincial-06-2020-05-10', expectedVersion: version + 1 } },
-      SECRETARIAT,
+    // No gateway answers here, so no other agency's progress can be read.
+    expect((closed.data as { family: { closeMeeting: unknown } } | null)?.family.closeMeeting ?? null).toBeNull();
+    expect(closed.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'AGENCY_UNAVAILABLE',
+      serviceName: 'gateway',
+    });
+    expect(closed.errors?.[0]?.message).toMatch(
+      /^Meeting provincial-06-2020-05-10 cannot be closed while the coordination graph \(gateway\) cannot be read/,
     );
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CLOSED' });
     expect(await meetingState('provincial-06-2020-05-10')).toEqual(before);
-    expect(before.snapshots).toBe(1);
+    expect(before.meeting?.state).toBe('OPEN');
+    expect(before.snapshots).toBe(0);
 
     const pack = await query<{
       boardPack: {
@@ -325,8 +327,8 @@ describe('coordination board meetings', () => {
       JUSTICE_LIAISON,
     );
     expect(pack.errors).toBeUndefined();
-    expect(pack.data?.boardPack.basis).toBe('SNAPSHOT');
-    // No gateway answered at closing: every status is counted unavailable, and the pack still exists.
+    expect(pack.data?.boardPack.basis).toBe('LIVE');
+    // Every status is counted unavailable, and the rest of the pack is there.
     for (const row of defined(pack.data).boardPack.byAgency) expect(row.unavailable).toBe(row.total);
     expect(pack.data?.boardPack.followUps).toEqual([{ decisionId: 'provincial-06-2020-05-10-d1', overdue: true }]);
   });

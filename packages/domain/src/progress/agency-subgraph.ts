@@ -6,7 +6,6 @@ import { createProgressLoaders } from './loaders.js';
 import type { ReportingPeriods } from './periods.js';
 import type { ProgressContext } from './resolvers.js';
 import { seedProgress, type ProgressSeed } from './seed.js';
-import { smallNumberThreshold } from './suppression.js';
 import type { ProgressSchema } from './tables.js';
 
 export interface AgencySubgraphOptions<S extends ProgressSchema> {
@@ -25,6 +24,7 @@ export function createProgressContext<S extends ProgressSchema>(
   caller: Caller,
   owner: AgencyCode,
   periods: ReportingPeriods,
+  smallNumberThreshold: number,
 ): ProgressContext {
   return {
     caller,
@@ -32,7 +32,7 @@ export function createProgressContext<S extends ProgressSchema>(
     periods,
     db: db as unknown as Database<ProgressSchema>,
     progress: createProgressLoaders(db),
-    smallNumberThreshold: smallNumberThreshold(),
+    smallNumberThreshold,
   };
 }
 
@@ -43,8 +43,6 @@ export function createProgressContext<S extends ProgressSchema>(
 export function agencySubgraph<S extends ProgressSchema>(
   options: AgencySubgraphOptions<S>,
 ): SubgraphDefinition<S, ProgressContext> {
-  // Read once here so a malformed value stops the service at start rather than failing each request.
-  smallNumberThreshold();
   return {
     agency: options.agency,
     typeDefs: subgraphTypeDefs(options.schemaFile),
@@ -53,7 +51,13 @@ export function agencySubgraph<S extends ProgressSchema>(
     migrationsFolder: options.migrationsFolder,
     seed: (db) => seedProgress(db, options.seed),
     context: (db, caller, runtime) =>
-      createProgressContext(db, caller, options.agency.code, { first: options.firstPeriod, clock: runtime.clock }),
+      createProgressContext(
+        db,
+        caller,
+        options.agency.code,
+        { first: options.firstPeriod, clock: runtime.clock },
+        runtime.smallNumberThreshold,
+      ),
     plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(options.agency, db, logger)],
   };
 }

@@ -15,6 +15,9 @@ import {
   databaseConfig,
   gatewayUrl,
   refusePinnedClockInProduction,
+  timeoutsFrom,
+  DEFAULT_SMALL_NUMBER_THRESHOLD,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
   type DatabaseConfig,
   type RuntimeConfig,
 } from '../config.js';
@@ -73,6 +76,8 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
   const runtime: RuntimeConfig = {
     clock: options.clock ?? systemClock,
     gatewayUrl: options.gatewayUrl ?? gatewayUrl({}),
+    timeouts: options.timeouts ?? timeoutsFrom(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    smallNumberThreshold: options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD,
   };
   refusePinnedClockInProduction(runtime.clock);
   const logger = createLogger(`subgraph-${definition.agency.slug}`);

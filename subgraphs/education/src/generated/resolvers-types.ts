@@ -218,16 +218,16 @@ export type EducationAgencyServiceFiguresArgs = {
 export type EducationMutations = {
   __typename?: 'EducationMutations';
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
-  correctProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: EducationParty;
+  recordContribution?: Maybe<EducationParty>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: EducationParty;
+  respondToPart?: Maybe<EducationParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -317,8 +317,9 @@ export type IndicatorDirection =
 
 /**
  * One measured value of an action's indicator, national or for one province. Readers outside the
- * measuring agency get small province counts suppressed (value null), with enough other province
- * cells suppressed alongside that the national total cannot give them away.
+ * measuring agency get small province counts suppressed (value null) in every source, with enough
+ * other province cells suppressed alongside that no national total, less the cells shown, leaves a
+ * small number; a national total only where every province is suppressed and it is itself small.
  */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
@@ -375,9 +376,14 @@ export type IndicatorTrend =
   | 'UNKNOWN'
   | 'WORSENING';
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  education: EducationMutations;
+  education?: Maybe<EducationMutations>;
 };
 
 export type PageInfo = {
@@ -734,13 +740,13 @@ export type EducationAgencyResolvers<ContextType = ProgressContext, ParentType e
 };
 
 export type EducationMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['EducationMutations'] = ResolversParentTypes['EducationMutations']> = {
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<EducationMutationsApproveProgressReportArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<EducationMutationsCorrectProgressReportArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['EducationParty'], ParentType, ContextType, RequireFields<EducationMutationsRecordContributionArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['EducationParty'], ParentType, ContextType, RequireFields<EducationMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<EducationMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<EducationMutationsSaveProgressReportArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<EducationMutationsSubmitProgressReportArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsCorrectProgressReportArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['EducationParty']>, ParentType, ContextType, RequireFields<EducationMutationsRecordContributionArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['EducationParty']>, ParentType, ContextType, RequireFields<EducationMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type EducationPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['EducationParty'] = ResolversParentTypes['EducationParty'], FederationReferenceType extends FederationReferenceTypes['EducationParty'] = FederationReferenceTypes['EducationParty']> = {
@@ -782,7 +788,7 @@ export type IndicatorProgressResolvers<ContextType = ProgressContext, ParentType
 };
 
 export type MutationResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  education?: Resolver<ResolversTypes['EducationMutations'], ParentType, ContextType>;
+  education?: Resolver<Maybe<ResolversTypes['EducationMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

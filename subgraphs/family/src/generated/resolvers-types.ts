@@ -6,6 +6,7 @@ import type { PartyRef } from '@cocuk-koruma/domain/progress/parts';
 import type { MeasurementView } from '@cocuk-koruma/domain/progress/suppression';
 import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indicator-progress';
 import type { EscalationModel } from '../resolvers/deadlines.js';
+import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
 import type { FamilyContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -387,7 +388,11 @@ export type EducationParty = ActionParty & {
   agency: AgencyCode;
 };
 
-/** An action overdue for longer than the escalation threshold, with what its owner says about it. */
+/**
+ * An action overdue for longer than the escalation threshold, with what its owner says about it. An
+ * action whose responsible agency cannot be read is listed by its due date alone, with status null
+ * and an error naming that agency.
+ */
 export type Escalation = {
   __typename?: 'Escalation';
   action: Action;
@@ -404,7 +409,8 @@ export type Escalation = {
   /** Period of the responsible agency's latest approved report, if any. */
   reportPeriod?: Maybe<Scalars['String']['output']>;
   responsibleAgency: AgencyCode;
-  status: ActionStatus;
+  /** The responsible agency's status; null, with an error naming the agency, when it cannot be read. */
+  status?: Maybe<ActionStatus>;
   title: Scalars['String']['output'];
 };
 
@@ -500,29 +506,29 @@ export type FamilyAgencyServiceFiguresArgs = {
  */
 export type FamilyMutations = {
   __typename?: 'FamilyMutations';
-  addAgendaItem: Meeting;
+  addAgendaItem?: Maybe<Meeting>;
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
   /** Closes an open meeting and freezes its board pack; closing twice is refused with CONFLICT. */
-  closeMeeting: Meeting;
+  closeMeeting?: Maybe<Meeting>;
   /** The secretariat, or a liaison or focal point of the agency that owns the decision. */
-  completeFollowUp: Decision;
-  correctProgressReport: ProgressReport;
+  completeFollowUp?: Maybe<Decision>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** The secretariat moves an action's due date, with a reason; the plan's date and earlier revisions stay on record. */
-  rebaselineAction: Action;
+  rebaselineAction?: Maybe<Action>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: FamilyParty;
-  recordDecision: Decision;
+  recordContribution?: Maybe<FamilyParty>;
+  recordDecision?: Maybe<Decision>;
   /** Files a meeting held in the past, CLOSED, without a board pack. */
-  recordMeeting: Meeting;
-  recordMinutes: Meeting;
+  recordMeeting?: Maybe<Meeting>;
+  recordMinutes?: Maybe<Meeting>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: FamilyParty;
+  respondToPart?: Maybe<FamilyParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  scheduleMeeting: Meeting;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  scheduleMeeting?: Maybe<Meeting>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -743,8 +749,9 @@ export type IndicatorDirection =
 
 /**
  * One measured value of an action's indicator, national or for one province. Readers outside the
- * measuring agency get small province counts suppressed (value null), with enough other province
- * cells suppressed alongside that the national total cannot give them away.
+ * measuring agency get small province counts suppressed (value null) in every source, with enough
+ * other province cells suppressed alongside that no national total, less the cells shown, leaves a
+ * small number; a national total only where every province is suppressed and it is itself small.
  */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
@@ -951,9 +958,14 @@ export type MeetingState =
   /** Scheduled: the agenda, minutes and decisions may still change. */
   | 'OPEN';
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  family: FamilyMutations;
+  family?: Maybe<FamilyMutations>;
 };
 
 export type PageInfo = {
@@ -1490,11 +1502,11 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditKind: AuditKind;
-  BoardPack: ResolverTypeWrapper<BoardPack>;
-  BoardPackAction: ResolverTypeWrapper<BoardPackAction>;
+  BoardPack: ResolverTypeWrapper<Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversTypes['BoardPackAction']>, indicators: Array<ResolversTypes['BoardPackIndicator']>, overdue: Array<ResolversTypes['BoardPackAction']> }>;
+  BoardPackAction: ResolverTypeWrapper<BoardPackActionModel>;
   BoardPackBasis: BoardPackBasis;
   BoardPackFollowUp: ResolverTypeWrapper<BoardPackFollowUp>;
-  BoardPackIndicator: ResolverTypeWrapper<BoardPackIndicator>;
+  BoardPackIndicator: ResolverTypeWrapper<BoardPackIndicatorModel>;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
@@ -1572,10 +1584,10 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryNode;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  BoardPack: BoardPack;
-  BoardPackAction: BoardPackAction;
+  BoardPack: Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversParentTypes['BoardPackAction']>, indicators: Array<ResolversParentTypes['BoardPackIndicator']>, overdue: Array<ResolversParentTypes['BoardPackAction']> };
+  BoardPackAction: BoardPackActionModel;
   BoardPackFollowUp: BoardPackFollowUp;
-  BoardPackIndicator: BoardPackIndicator;
+  BoardPackIndicator: BoardPackIndicatorModel;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
@@ -1818,7 +1830,7 @@ export type EscalationResolvers<ContextType = FamilyContext, ParentType extends 
   reportNarrative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reportPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   responsibleAgency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1863,21 +1875,21 @@ export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extend
 };
 
 export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyMutations'] = ResolversParentTypes['FamilyMutations']> = {
-  addAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsAddAgendaItemArgs, 'input'>>;
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
-  closeMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
-  completeFollowUp?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
-  rebaselineAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
-  recordDecision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
-  recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
-  recordMinutes?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
-  scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<FamilyMutationsScheduleMeetingArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
+  addAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsAddAgendaItemArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
+  closeMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
+  completeFollowUp?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
+  rebaselineAction?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
+  recordDecision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
+  recordMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
+  recordMinutes?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
+  scheduleMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsScheduleMeetingArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type FamilyPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyParty'] = ResolversParentTypes['FamilyParty'], FederationReferenceType extends FederationReferenceTypes['FamilyParty'] = FederationReferenceTypes['FamilyParty']> = {
@@ -2060,7 +2072,7 @@ export type MeetingResolvers<ContextType = FamilyContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  family?: Resolver<ResolversTypes['FamilyMutations'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['FamilyMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -1,6 +1,7 @@
 import { versionedWrite } from '@cocuk-koruma/domain';
 import { assertSecretariat, badUserInput, notFound, parseArgs } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
+import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { daysBetween, escalationDays } from '../clock.js';
 import type { FamilyContext } from '../context.js';
@@ -8,6 +9,7 @@ import { actions, dueDateRevisions, type ActionRow } from '../db/schema.js';
 import { currentDueDate, latenessOf, reasonText, statusForLateness } from '../deadlines.js';
 import type { ActionStatus, AgencyCode, Resolvers } from '../generated/resolvers-types.js';
 import { readLiveActions } from '../live.js';
+import { missingValue } from '../unavailable.js';
 
 /** What `Escalation` resolves from; `action` is the plan row, resolved as the `Action` entity. */
 export interface EscalationModel {
@@ -18,7 +20,9 @@ export interface EscalationModel {
   dueDate: string;
   originalDueDate: string;
   daysOverdue: number;
-  status: ActionStatus;
+  /** Null when the responsible agency could not be read; `unavailable` then says why. */
+  status: ActionStatus | null;
+  unavailable: GraphQLError | null;
   reportPeriod: string | null;
   reportNarrative: string | null;
   rebaselineReason: string | null;
@@ -68,18 +72,17 @@ export async function escalationsOf(ctx: FamilyContext, afterDays: number): Prom
   const revisionsOf = (code: string) => revisions.filter((r) => r.actionCode === code);
   // Only actions late enough by date alone need their status read from the agencies.
   const candidates = rows.filter((a) => daysBetween(currentDueDate(a, revisionsOf(a.code)), today) > afterDays);
-  const live = await readLiveActions(
-    ctx,
-    candidates.map((a) => a.code),
-  );
+  const live = await readLiveActions(ctx, candidates);
   const escalations: EscalationModel[] = [];
   for (const action of candidates) {
     const history = revisionsOf(action.code);
     const dueDate = currentDueDate(action, history);
-    const progress = live.get(action.code);
-    // An action whose status could not be read is not escalated on a guess.
-    if (!progress?.status) continue;
-    const { overdue, daysOverdue } = latenessOf(dueDate, progress.status, today);
+    const progress = live.actions.get(action.code);
+    const missing = live.missing.get(action.code);
+    // An action whose status cannot be read stays on the list, late by its date alone, with its
+    // status null and an error naming its agency: the board must not lose sight of it because
+    // that agency's server is down, nor be told it is escalated on a guess.
+    const { overdue, daysOverdue } = latenessOf(dueDate, progress?.status ?? 'NOT_STARTED', today);
     if (!overdue || daysOverdue === null || daysOverdue <= afterDays) continue;
     const rebaselineReason = history.at(-1)?.reason ?? null;
     escalations.push({
@@ -90,11 +93,14 @@ export async function escalationsOf(ctx: FamilyContext, afterDays: number): Prom
       dueDate,
       originalDueDate: action.dueDate,
       daysOverdue,
-      status: progress.status,
-      reportPeriod: progress.latestReport?.period ?? null,
-      reportNarrative: progress.latestReport?.narrative ?? null,
+      status: progress?.status ?? null,
+      unavailable: missing
+        ? missingValue(missing, `the status of ${action.code}, and so whether it is still late, is unknown`)
+        : null,
+      reportPeriod: progress?.latestReport?.period ?? null,
+      reportNarrative: progress?.latestReport?.narrative ?? null,
       rebaselineReason,
-      reason: reasonText(progress.latestReport, rebaselineReason),
+      reason: reasonText(progress?.latestReport, rebaselineReason),
     });
   }
   return escalations.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
@@ -171,5 +177,9 @@ export const deadlineResolvers = {
   },
   Escalation: {
     action: (escalation) => escalation.action,
+    status: (escalation) => {
+      if (escalation.unavailable) throw escalation.unavailable;
+      return escalation.status;
+    },
   },
 } satisfies Resolvers;

@@ -34,6 +34,8 @@ export const resolvers: Resolvers = {
   AgendaItem: meetingResolvers.AgendaItem,
   Decision: meetingResolvers.Decision,
   Escalation: deadlineResolvers.Escalation,
+  BoardPackAction: meetingResolvers.BoardPackAction,
+  BoardPackIndicator: meetingResolvers.BoardPackIndicator,
   FamilyAction: {
     ...planResolvers.FamilyAction,
     ...familyResolvers.FamilyAction,

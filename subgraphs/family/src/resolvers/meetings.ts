@@ -7,6 +7,7 @@ import {
   type Written,
 } from '@cocuk-koruma/domain';
 import {
+  agencyByCode,
   assertCanWriteAgencyData,
   assertSecretariat,
   badUserInput,
@@ -31,6 +32,7 @@ import {
   type MeetingRow,
 } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import type { Missing } from '../unavailable.js';
 import { present } from './args.js';
 
 type Tx = Transaction<FamilySchema>;
@@ -135,6 +137,29 @@ async function assertRefExists(tx: Tx, kind: AgendaItemRow['kind'], refCode: str
   }
 }
 
+/**
+ * A closed meeting's snapshot is the board's permanent record of what it saw and never changes
+ * afterwards, so it is not frozen with holes where an agency could not be read: closing waits
+ * until every agency answers, and nothing is written meanwhile.
+ */
+function refuseSnapshotWithGaps(meeting: MeetingRow, missing: ReadonlyMap<string, Missing>): void {
+  if (missing.size === 0) return;
+  const sources = [...new Set(missing.values())];
+  const names = sources.map((s) =>
+    s === 'GATEWAY' ? 'the coordination graph (gateway)' : `the ${agencyByCode(s).nameEn} service`,
+  );
+  const first = sources[0] as Missing;
+  throw conflict(
+    `Meeting ${meeting.id} cannot be closed while ${names.join(', ')} cannot be read: its board pack would be frozen without the status of ${missing.size} action(s). Nothing was changed; close it again once the service is back.`,
+    {
+      reason: 'AGENCY_UNAVAILABLE',
+      ...(first === 'GATEWAY' ? { serviceName: 'gateway' } : { agency: first, serviceName: agencyByCode(first).slug }),
+      agencies: sources.filter((s) => s !== 'GATEWAY'),
+      currentVersion: meeting.version,
+    },
+  );
+}
+
 function frozen(snapshot: AgendaSnapshot | null, item: AgendaItemRow) {
   return snapshot?.[item.id] ?? null;
 }
@@ -160,6 +185,18 @@ export const meetingResolvers = {
       }
       const agenda = await ctx.family.agendaByMeeting.load(meeting.id);
       return (await computeBoardPack(ctx, meeting, ctx.clock.now(), agenda)).boardPack;
+    },
+  },
+  BoardPackAction: {
+    status: (action) => {
+      if (action.unavailable) throw action.unavailable;
+      return action.status;
+    },
+  },
+  BoardPackIndicator: {
+    latestValue: (indicator) => {
+      if (indicator.unavailable) throw indicator.unavailable;
+      return indicator.latestValue;
     },
   },
   Meeting: {
@@ -418,6 +455,7 @@ export const meetingResolvers = {
       // the gateway answers; the version check below refuses any change made meanwhile.
       const at = ctx.clock.now();
       const pack = await computeBoardPack(ctx, seen, at, await agendaOf(ctx, seen.id));
+      refuseSnapshotWithGaps(seen, pack.missing);
       const { row } = await changeOpenMeeting(
         ctx,
         'closeMeeting',

@@ -218,16 +218,16 @@ export type HealthAgencyServiceFiguresArgs = {
 export type HealthMutations = {
   __typename?: 'HealthMutations';
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
-  correctProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: HealthParty;
+  recordContribution?: Maybe<HealthParty>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: HealthParty;
+  respondToPart?: Maybe<HealthParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -317,8 +317,9 @@ export type IndicatorDirection =
 
 /**
  * One measured value of an action's indicator, national or for one province. Readers outside the
- * measuring agency get small province counts suppressed (value null), with enough other province
- * cells suppressed alongside that the national total cannot give them away.
+ * measuring agency get small province counts suppressed (value null) in every source, with enough
+ * other province cells suppressed alongside that no national total, less the cells shown, leaves a
+ * small number; a national total only where every province is suppressed and it is itself small.
  */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
@@ -375,9 +376,14 @@ export type IndicatorTrend =
   | 'UNKNOWN'
   | 'WORSENING';
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  health: HealthMutations;
+  health?: Maybe<HealthMutations>;
 };
 
 export type PageInfo = {
@@ -734,13 +740,13 @@ export type HealthAgencyResolvers<ContextType = ProgressContext, ParentType exte
 };
 
 export type HealthMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthMutations'] = ResolversParentTypes['HealthMutations']> = {
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsApproveProgressReportArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsCorrectProgressReportArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['HealthParty'], ParentType, ContextType, RequireFields<HealthMutationsRecordContributionArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['HealthParty'], ParentType, ContextType, RequireFields<HealthMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsSaveProgressReportArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<HealthMutationsSubmitProgressReportArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsCorrectProgressReportArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['HealthParty']>, ParentType, ContextType, RequireFields<HealthMutationsRecordContributionArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['HealthParty']>, ParentType, ContextType, RequireFields<HealthMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type HealthPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthParty'] = ResolversParentTypes['HealthParty'], FederationReferenceType extends FederationReferenceTypes['HealthParty'] = FederationReferenceTypes['HealthParty']> = {
@@ -782,7 +788,7 @@ export type IndicatorProgressResolvers<ContextType = ProgressContext, ParentType
 };
 
 export type MutationResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  health?: Resolver<ResolversTypes['HealthMutations'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['HealthMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -157,8 +157,9 @@ export type IndicatorDirection =
 
 /**
  * One measured value of an action's indicator, national or for one province. Readers outside the
- * measuring agency get small province counts suppressed (value null), with enough other province
- * cells suppressed alongside that the national total cannot give them away.
+ * measuring agency get small province counts suppressed (value null) in every source, with enough
+ * other province cells suppressed alongside that no national total, less the cells shown, leaves a
+ * small number; a national total only where every province is suppressed and it is itself small.
  */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
@@ -284,16 +285,16 @@ export type InteriorAgencyServiceFiguresArgs = {
 export type InteriorMutations = {
   __typename?: 'InteriorMutations';
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
-  correctProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: InteriorParty;
+  recordContribution?: Maybe<InteriorParty>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: InteriorParty;
+  respondToPart?: Maybe<InteriorParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -375,9 +376,14 @@ export type InteriorParty = ActionParty & {
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  interior: InteriorMutations;
+  interior?: Maybe<InteriorMutations>;
 };
 
 export type PageInfo = {
@@ -759,13 +765,13 @@ export type InteriorAgencyResolvers<ContextType = ProgressContext, ParentType ex
 };
 
 export type InteriorMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['InteriorMutations'] = ResolversParentTypes['InteriorMutations']> = {
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<InteriorMutationsApproveProgressReportArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<InteriorMutationsCorrectProgressReportArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['InteriorParty'], ParentType, ContextType, RequireFields<InteriorMutationsRecordContributionArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['InteriorParty'], ParentType, ContextType, RequireFields<InteriorMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<InteriorMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<InteriorMutationsSaveProgressReportArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<InteriorMutationsSubmitProgressReportArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<InteriorMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<InteriorMutationsCorrectProgressReportArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['InteriorParty']>, ParentType, ContextType, RequireFields<InteriorMutationsRecordContributionArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['InteriorParty']>, ParentType, ContextType, RequireFields<InteriorMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<InteriorMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<InteriorMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<InteriorMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type InteriorPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['InteriorParty'] = ResolversParentTypes['InteriorParty'], FederationReferenceType extends FederationReferenceTypes['InteriorParty'] = FederationReferenceTypes['InteriorParty']> = {
@@ -782,7 +788,7 @@ export type InteriorPartyResolvers<ContextType = ProgressContext, ParentType ext
 };
 
 export type MutationResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  interior?: Resolver<ResolversTypes['InteriorMutations'], ParentType, ContextType>;
+  interior?: Resolver<Maybe<ResolversTypes['InteriorMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -157,8 +157,9 @@ export type IndicatorDirection =
 
 /**
  * One measured value of an action's indicator, national or for one province. Readers outside the
- * measuring agency get small province counts suppressed (value null), with enough other province
- * cells suppressed alongside that the national total cannot give them away.
+ * measuring agency get small province counts suppressed (value null) in every source, with enough
+ * other province cells suppressed alongside that no national total, less the cells shown, leaves a
+ * small number; a national total only where every province is suppressed and it is itself small.
  */
 export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
@@ -284,16 +285,16 @@ export type JusticeAgencyServiceFiguresArgs = {
 export type JusticeMutations = {
   __typename?: 'JusticeMutations';
   /** A focal point of the ministry who did not submit the report. */
-  approveProgressReport: ProgressReport;
-  correctProgressReport: ProgressReport;
+  approveProgressReport?: Maybe<ProgressReport>;
+  correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
-  recordContribution: JusticeParty;
+  recordContribution?: Maybe<JusticeParty>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
-  respondToPart: JusticeParty;
+  respondToPart?: Maybe<JusticeParty>;
   /** A focal point of the ministry who did not submit the report. */
-  returnProgressReport: ProgressReport;
-  saveProgressReport: ProgressReport;
-  submitProgressReport: ProgressReport;
+  returnProgressReport?: Maybe<ProgressReport>;
+  saveProgressReport?: Maybe<ProgressReport>;
+  submitProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -375,9 +376,14 @@ export type JusticeParty = ActionParty & {
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
+ * nullable: a refused or failed change is null with its error beside it, while the other changes of
+ * the same request keep their results, so a draft that was written is never missing from the answer.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  justice: JusticeMutations;
+  justice?: Maybe<JusticeMutations>;
 };
 
 export type PageInfo = {
@@ -759,13 +765,13 @@ export type JusticeAgencyResolvers<ContextType = ProgressContext, ParentType ext
 };
 
 export type JusticeMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['JusticeMutations'] = ResolversParentTypes['JusticeMutations']> = {
-  approveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<JusticeMutationsApproveProgressReportArgs, 'input'>>;
-  correctProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<JusticeMutationsCorrectProgressReportArgs, 'input'>>;
-  recordContribution?: Resolver<ResolversTypes['JusticeParty'], ParentType, ContextType, RequireFields<JusticeMutationsRecordContributionArgs, 'input'>>;
-  respondToPart?: Resolver<ResolversTypes['JusticeParty'], ParentType, ContextType, RequireFields<JusticeMutationsRespondToPartArgs, 'input'>>;
-  returnProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<JusticeMutationsReturnProgressReportArgs, 'input'>>;
-  saveProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<JusticeMutationsSaveProgressReportArgs, 'input'>>;
-  submitProgressReport?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType, RequireFields<JusticeMutationsSubmitProgressReportArgs, 'input'>>;
+  approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<JusticeMutationsApproveProgressReportArgs, 'input'>>;
+  correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<JusticeMutationsCorrectProgressReportArgs, 'input'>>;
+  recordContribution?: Resolver<Maybe<ResolversTypes['JusticeParty']>, ParentType, ContextType, RequireFields<JusticeMutationsRecordContributionArgs, 'input'>>;
+  respondToPart?: Resolver<Maybe<ResolversTypes['JusticeParty']>, ParentType, ContextType, RequireFields<JusticeMutationsRespondToPartArgs, 'input'>>;
+  returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<JusticeMutationsReturnProgressReportArgs, 'input'>>;
+  saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<JusticeMutationsSaveProgressReportArgs, 'input'>>;
+  submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<JusticeMutationsSubmitProgressReportArgs, 'input'>>;
 };
 
 export type JusticePartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['JusticeParty'] = ResolversParentTypes['JusticeParty'], FederationReferenceType extends FederationReferenceTypes['JusticeParty'] = FederationReferenceTypes['JusticeParty']> = {
@@ -782,7 +788,7 @@ export type JusticePartyResolvers<ContextType = ProgressContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  justice?: Resolver<ResolversTypes['JusticeMutations'], ParentType, ContextType>;
+  justice?: Resolver<Maybe<ResolversTypes['JusticeMutations']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
