@@ -1,8 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, type Agency, type CallerContext, type Database, type Logger } from '@cocuk-koruma/platform';
+import {
+  databaseProblem,
+  ErrorCode,
+  type Agency,
+  type CallerContext,
+  type Database,
+  type Logger,
+} from '@cocuk-koruma/platform';
 import { groupCommitAppender } from './group-commit.js';
 import { crossAgencyReadEntry, ResolvedReads } from './reads.js';
 
+const DATABASE_DOWN_MESSAGE =
+  'Kurumun veritabanına şu an ulaşılamıyor; okuma kaydedilemediği için veriler gösterilmiyor, lütfen yeniden deneyin. ' +
+  "The agency's database cannot be reached just now; the read could not be recorded, so the data is withheld. Please try again.";
 const WITHHELD_MESSAGE =
   'Okuma denetim kaydına yazılamadığı için veriler gösterilmiyor; lütfen yeniden deneyin. ' +
   'The data is withheld because the read could not be written to the audit log; please try again.';
@@ -47,12 +57,12 @@ export function crossAgencyReadAudit<S extends Record<string, unknown>, C extend
           } catch (error) {
             logger?.error({ err: error, operation: entry.operation }, 'READ audit entry not written; answer withheld');
             response.http.status = 503;
-            response.body = {
-              kind: 'single',
-              singleResult: {
-                errors: [{ message: WITHHELD_MESSAGE, extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }],
-              },
-            };
+            // A database that is down says so with the code its other failures carry; anything else
+            // that keeps the entry out is the audit's own failure.
+            const down = databaseProblem(error)?.kind === 'unavailable';
+            const code = down ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.AUDIT_UNAVAILABLE;
+            const message = down ? DATABASE_DOWN_MESSAGE : WITHHELD_MESSAGE;
+            response.body = { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } };
           }
         },
       };
