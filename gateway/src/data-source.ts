@@ -1,14 +1,30 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { agencyBySlug, ErrorCode, type Caller } from '@cocuk-koruma/platform';
+import { agencyBySlug, ErrorCode, READ_BACK_HEADER, type Caller } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
 
 export interface GatewayContext {
   caller?: Caller;
-  /** The client's Idempotency-Key, passed on so each agency can answer a retried write once. */
-  idempotencyKey?: string;
+  /** Request headers the agencies read themselves (FORWARDED_HEADERS), passed on as they came. */
+  forwarded?: Record<string, string>;
   /** When the caller stops waiting (epoch ms), from its `x-timeout-ms`; subgraph calls give up before. */
   deadline?: number;
+}
+
+/**
+ * Passed on to every subgraph call: the Idempotency-Key, so each agency answers a retried write
+ * once, and the family's read-back marker, so family does not log its own read-back twice.
+ */
+export const FORWARDED_HEADERS = ['idempotency-key', READ_BACK_HEADER] as const;
+
+/** The FORWARDED_HEADERS a request carries. */
+export function forwardedOf(get: (name: string) => string | undefined): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const name of FORWARDED_HEADERS) {
+    const value = get(name);
+    if (value !== undefined) found[name] = value;
+  }
+  return found;
 }
 
 /**
@@ -57,8 +73,7 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     // Forwards the caller's token: each subgraph validates it again and applies its own rules.
     const caller = incoming?.context.caller;
     if (caller) headers.authorization = `Bearer ${caller.token}`;
-    const idempotencyKey = incoming?.context.idempotencyKey;
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    Object.assign(headers, incoming?.context.forwarded);
 
     let reply: SubgraphReply;
     try {

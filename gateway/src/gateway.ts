@@ -23,7 +23,7 @@ import {
 } from '@cocuk-koruma/platform';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
-import { AgencyDataSource, deadlineOf, type GatewayContext } from './data-source.js';
+import { AgencyDataSource, deadlineOf, forwardedOf, type GatewayContext } from './data-source.js';
 import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
@@ -117,7 +117,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         caller: callerOf(res),
-        idempotencyKey: req.get('idempotency-key'),
+        forwarded: forwardedOf((name) => req.get(name)),
         deadline: deadlineOf(req.headers[TIMEOUT_HEADER]),
       }),
     }),

@@ -91,6 +91,8 @@ export interface Timeouts {
  * own timeout), and passes what is left on to each subgraph.
  */
 export const TIMEOUT_HEADER = 'x-timeout-ms';
+/** Marks the family subgraph's read-back through the gateway, which passes it on (see family's read-back.ts). */
+export const READ_BACK_HEADER = 'x-family-read-back';
 
 export function timeoutsFrom(subgraphMs: number): Timeouts {
   return { subgraphMs, readBackBudgetMs: Math.floor(subgraphMs * 0.5), readBackMs: Math.floor(subgraphMs * 0.6) };

@@ -3,6 +3,7 @@ import type { Caller, Clock, Database, RuntimeConfig, Timeouts } from '@cocuk-ko
 import { firstPlanQuarter } from '@cocuk-koruma/plan';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
+import type { ReadBackMarker } from './read-back.js';
 
 /** The family database's drizzle schema: the secretariat's tables plus the shared progress tables. */
 export type FamilySchema = typeof tables;
@@ -16,9 +17,16 @@ export interface FamilyContext extends ProgressContext {
   gatewayUrl: string;
   /** How long the other agencies' data is waited for (README: SUBGRAPH_TIMEOUT_MS). */
   timeouts: Timeouts;
+  /** Signs the read-back, so that its return to this subgraph is not logged as a second read. */
+  readBack: ReadBackMarker;
 }
 
-export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, runtime: RuntimeConfig): FamilyContext {
+export function createFamilyContext(
+  db: Database<FamilySchema>,
+  caller: Caller,
+  runtime: RuntimeConfig,
+  readBack: ReadBackMarker,
+): FamilyContext {
   return {
     ...createProgressContext(
       db,
@@ -32,5 +40,6 @@ export function createFamilyContext(db: Database<FamilySchema>, caller: Caller, 
     clock: runtime.clock,
     gatewayUrl: runtime.gatewayUrl,
     timeouts: runtime.timeouts,
+    readBack,
   };
 }

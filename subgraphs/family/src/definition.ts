@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { agencyBySlug, type SubgraphDefinition } from '@cocuk-koruma/platform';
+import { agencyBySlug, READ_BACK_HEADER, type SubgraphDefinition } from '@cocuk-koruma/platform';
 import { crossAgencyReadAudit, idempotentMutations, subgraphTypeDefs } from '@cocuk-koruma/domain';
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
+import { readBackMarker } from './read-back.js';
 import { seed } from './seed/index.js';
 
 const agency = agencyBySlug('family');
+const readBack = readBackMarker();
 
 /** The secretariat: the plan, the strategy and the coordination bodies, plus the family's own progress. */
 export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
@@ -16,6 +18,12 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   tables,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
-  context: (db, caller, runtime) => createFamilyContext(db, caller, runtime),
-  plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(agency, db, logger)],
+  context: (db, caller, runtime) => createFamilyContext(db, caller, runtime, readBack),
+  plugins: (db, logger) => [
+    idempotentMutations(db, logger),
+    crossAgencyReadAudit(agency, db, logger, {
+      // The request this read-back serves has logged its own READ entry already.
+      alreadyLogged: (headers, caller) => readBack.verify(headers.get(READ_BACK_HEADER), caller.token),
+    }),
+  ],
 };

@@ -1,5 +1,6 @@
-import { ErrorCode, TIMEOUT_HEADER, type Timeouts } from '@cocuk-koruma/platform';
+import { ErrorCode, READ_BACK_HEADER, TIMEOUT_HEADER, type Timeouts } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
+import type { ReadBackMarker } from './read-back.js';
 
 export interface GraphResult<T> {
   data: T | null;
@@ -30,7 +31,12 @@ export function gatewayUnreachable(consequence: string, cause?: unknown): GraphQ
  * is asked to give up on each agency within `readBackBudgetMs`, and this read stops waiting after
  * `readBackMs`. A hung agency then comes back as that agency's error, in time to be answered.
  */
-export function createGraphClient(token: string, url: string, timeouts: Timeouts): GraphClient {
+export function createGraphClient(
+  token: string,
+  url: string,
+  timeouts: Timeouts,
+  readBack: ReadBackMarker,
+): GraphClient {
   return {
     async query<T>(query: string, variables?: Record<string, unknown>) {
       try {
@@ -40,6 +46,7 @@ export function createGraphClient(token: string, url: string, timeouts: Timeouts
             'content-type': 'application/json',
             authorization: `Bearer ${token}`,
             [TIMEOUT_HEADER]: String(timeouts.readBackBudgetMs),
+            [READ_BACK_HEADER]: readBack.sign(token),
           },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeouts.readBackMs),

@@ -50,7 +50,7 @@ interface ReadAction {
 }
 
 export function graphClientOf(ctx: FamilyContext): GraphClient {
-  return createGraphClient(ctx.caller.token, ctx.gatewayUrl, ctx.timeouts);
+  return createGraphClient(ctx.caller.token, ctx.gatewayUrl, ctx.timeouts, ctx.readBack);
 }
 
 /**

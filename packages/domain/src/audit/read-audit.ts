@@ -1,8 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import {
   databaseProblem,
   ErrorCode,
   type Agency,
+  type Caller,
   type CallerContext,
   type Database,
   type Logger,
@@ -17,6 +18,14 @@ const WITHHELD_MESSAGE =
   'Okuma denetim kaydına yazılamadığı için veriler gösterilmiyor; lütfen yeniden deneyin. ' +
   'The data is withheld because the read could not be written to the audit log; please try again.';
 
+export interface ReadAuditOptions {
+  /**
+   * Whether a request is part of one whose read is logged already (the family's read-back through
+   * the gateway), by its headers; such a request adds no entry of its own.
+   */
+  alreadyLogged?(headers: HeaderMap, caller: Caller): boolean;
+}
+
 /**
  * Logs every read of this agency's data by another agency's caller, from what the subgraph
  * actually resolved (whatever the query's shape: fragments, aliases, `_entities` however its
@@ -28,11 +37,13 @@ export function crossAgencyReadAudit<S extends Record<string, unknown>, C extend
   agency: Agency,
   db: Database<S>,
   logger?: Logger,
+  options: ReadAuditOptions = {},
 ): ApolloServerPlugin<C> {
   const appender = groupCommitAppender(db);
   return {
-    async requestDidStart({ contextValue, schema }) {
+    async requestDidStart({ contextValue, schema, request }) {
       if (contextValue.caller.agency === agency.code) return {};
+      if (request.http && options.alreadyLogged?.(request.http.headers, contextValue.caller)) return {};
       const roots = new Set(
         [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
           t ? [t.name] : [],
