@@ -108,6 +108,22 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
     res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
   });
+  // Every agency's latest audit entry, for the others to countersign (see the domain's witness).
+  app.get('/audit/heads', async (_req, res) => {
+    const heads = await Promise.all(
+      AGENCIES.map(async (a) => {
+        try {
+          const response = await fetch(new URL('/audit/head', subgraphUrls[a.slug]), {
+            signal: AbortSignal.timeout(2000),
+          });
+          return response.ok ? ((await response.json()) as unknown) : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    res.json(heads.filter((h) => h !== null));
+  });
   // One verifier for every route, so they share its cache of the realm's keys.
   const bearerToken = requireBearerToken(createTokenVerifier(auth), auth.realm);
   app.use(

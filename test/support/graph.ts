@@ -69,6 +69,8 @@ export interface GraphOptions {
   auth?: AuthConfig;
   /** The subgraphs' clock (a test clock pins the date); by default the real calendar. */
   clock?: Clock;
+  /** How often each subgraph countersigns the others' audit heads; by default never. */
+  auditWitnessIntervalMs?: number;
 }
 
 interface GatewayListener {
@@ -113,7 +115,12 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
   const listener = await openGatewayListener();
   // The gateway's subgraph timeout and the family's read-back through it, from one value as in production.
   const timeouts = timeoutsFrom(5000);
-  const runtime: SubgraphOptions = { gatewayUrl: listener.url, clock: options.clock, timeouts };
+  const runtime: SubgraphOptions = {
+    gatewayUrl: listener.url,
+    clock: options.clock,
+    timeouts,
+    auditWitnessIntervalMs: options.auditWitnessIntervalMs,
+  };
   let gateway: Gateway;
   try {
     for (const agency of AGENCIES) {

@@ -15,3 +15,5 @@ export * from './audit/graphql.js';
 export * from './audit/versioned-write.js';
 export * from './idempotency/plugin.js';
 export * from './idempotency/tables.js';
+export * from './audit/witness.js';
+export * from './audit/witness-service.js';

@@ -123,6 +123,20 @@ export function smallNumberThreshold(env: NodeJS.ProcessEnv = process.env): numb
   return value;
 }
 
+/** Every ten minutes, each subgraph countersigns the other agencies' latest audit entries. */
+export const DEFAULT_AUDIT_WITNESS_INTERVAL_MS = 600_000;
+
+/** AUDIT_WITNESS_INTERVAL_MS: how often the others' audit heads are countersigned; 0 turns it off. */
+export function auditWitnessIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AUDIT_WITNESS_INTERVAL_MS?.trim();
+  if (!raw) return DEFAULT_AUDIT_WITNESS_INTERVAL_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`AUDIT_WITNESS_INTERVAL_MS must be a whole number of milliseconds (0: off), not "${raw}".`);
+  }
+  return value;
+}
+
 /** What a subgraph server is given rather than reading the environment per request. */
 export interface RuntimeConfig {
   clock: Clock;
@@ -131,6 +145,8 @@ export interface RuntimeConfig {
   timeouts: Timeouts;
   /** Small-number suppression's threshold (README: "Small numbers"). */
   smallNumberThreshold: number;
+  /** How often the other agencies' audit heads are countersigned; 0: never (README: AUDIT_WITNESS_INTERVAL_MS). */
+  auditWitnessIntervalMs: number;
 }
 
 /** A pinned clock is for tests and demos: a production service must follow the calendar. */
@@ -157,5 +173,6 @@ export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     gatewayUrl: gatewayUrl(env),
     timeouts: timeouts(env),
     smallNumberThreshold: smallNumberThreshold(env),
+    auditWitnessIntervalMs: auditWitnessIntervalMs(env),
   };
 }

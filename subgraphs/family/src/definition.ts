@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug, READ_BACK_HEADER, type SubgraphDefinition } from '@cocuk-koruma/platform';
-import { crossAgencyReadAudit, idempotentMutations, subgraphTypeDefs } from '@cocuk-koruma/domain';
+import {
+  auditHeadRoute,
+  auditHeadsUrl,
+  auditWitness,
+  crossAgencyReadAudit,
+  idempotentMutations,
+  subgraphTypeDefs,
+} from '@cocuk-koruma/domain';
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
@@ -19,7 +26,13 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
   context: (db, caller, runtime) => createFamilyContext(db, caller, runtime, readBack),
-  plugins: (db, logger) => [
+  routes: (db) => auditHeadRoute(agency, db),
+  plugins: (db, logger, runtime) => [
+    auditWitness(agency, db, {
+      headsUrl: auditHeadsUrl(runtime.gatewayUrl),
+      intervalMs: runtime.auditWitnessIntervalMs,
+      logger,
+    }),
     idempotentMutations(db, logger),
     crossAgencyReadAudit(agency, db, logger, {
       // The request this read-back serves has logged its own READ entry already.

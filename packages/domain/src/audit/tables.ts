@@ -9,7 +9,7 @@ import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp,
  * `verifyAuditChain`. A trigger (migration `audit_log_append_only`) refuses UPDATE, DELETE and
  * TRUNCATE through SQL.
  */
-export const auditKind = pgEnum('audit_kind', ['WRITE', 'READ']);
+export const auditKind = pgEnum('audit_kind', ['WRITE', 'READ', 'WITNESS']);
 export type AuditKind = (typeof auditKind.enumValues)[number];
 
 export const auditLog = pgTable(

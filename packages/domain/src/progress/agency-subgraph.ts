@@ -1,5 +1,6 @@
 import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@cocuk-koruma/platform';
 import { crossAgencyReadAudit } from '../audit/read-audit.js';
+import { auditHeadRoute, auditHeadsUrl, auditWitness } from '../audit/witness-service.js';
 import { idempotentMutations } from '../idempotency/plugin.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
@@ -58,6 +59,15 @@ export function agencySubgraph<S extends ProgressSchema>(
         { first: options.firstPeriod, clock: runtime.clock },
         runtime.smallNumberThreshold,
       ),
-    plugins: (db, logger) => [idempotentMutations(db, logger), crossAgencyReadAudit(options.agency, db, logger)],
+    plugins: (db, logger, runtime) => [
+      idempotentMutations(db, logger),
+      crossAgencyReadAudit(options.agency, db, logger),
+      auditWitness(options.agency, db, {
+        headsUrl: auditHeadsUrl(runtime.gatewayUrl),
+        intervalMs: runtime.auditWitnessIntervalMs,
+        logger,
+      }),
+    ],
+    routes: (db) => auditHeadRoute(options.agency, db),
   };
 }

@@ -47,7 +47,9 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
    * Request hooks the domain adds on the subgraph's own database, such as the audit of reads by
    * other agencies; they run after the server's own plugins, in the order given.
    */
-  plugins?(db: Database<S>, logger: Logger): ApolloServerPlugin<C>[];
+  plugins?(db: Database<S>, logger: Logger, runtime: RuntimeConfig): ApolloServerPlugin<C>[];
+  /** Plain HTTP routes beside /graphql and /health, such as the published audit head. */
+  routes?(db: Database<S>): express.Router;
 }
 
 /** What the process entry reads from the environment once, and a test passes explicitly. */
@@ -78,6 +80,8 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     gatewayUrl: options.gatewayUrl ?? gatewayUrl({}),
     timeouts: options.timeouts ?? timeoutsFrom(DEFAULT_SUBGRAPH_TIMEOUT_MS),
     smallNumberThreshold: options.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD,
+    // Off unless asked for: a test's subgraphs must not write entries of their own accord.
+    auditWitnessIntervalMs: options.auditWitnessIntervalMs ?? 0,
   };
   refusePinnedClockInProduction(runtime.clock);
   const logger = createLogger(`subgraph-${definition.agency.slug}`);
@@ -103,7 +107,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         ...limits.plugins,
         // Traces are for Apollo's hosted reporting, which this deployment never uses.
         ApolloServerPluginInlineTraceDisabled(),
-        ...(definition.plugins?.(database.db, logger) ?? []),
+        ...(definition.plugins?.(database.db, logger, runtime) ?? []),
       ],
     });
     await apollo.start();
@@ -118,6 +122,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         database: { status: up ? 'up' : 'down' },
       });
     });
+    if (definition.routes) app.use(definition.routes(database.db));
     // Every request is authenticated here too, not only at the gateway: a subgraph reached
     // directly must refuse anyone without a valid token.
     app.use(

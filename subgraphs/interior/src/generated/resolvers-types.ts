@@ -130,6 +130,8 @@ export type AuditEntryEdge = {
 export type AuditKind =
   /** A read of the agency's data by a caller from another agency (or from no agency). */
   | 'READ'
+  /** This agency's countersignature of another agency's latest audit entry (its seq and hash). */
+  | 'WITNESS'
   /** A change to the agency's data. */
   | 'WRITE';
 
