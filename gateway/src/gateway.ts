@@ -108,21 +108,27 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
     res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
   });
-  // Every agency's latest audit entry, for the others to countersign (see the domain's witness).
-  app.get('/audit/heads', async (_req, res) => {
-    const heads = await Promise.all(
+  // Every agency's latest audit entry, for the others to countersign (see the domain's witness),
+  // and a request to all of them to countersign now; a subgraph that does not answer is left out.
+  const askEach = (path: string, method: 'GET' | 'POST') =>
+    Promise.all(
       AGENCIES.map(async (a) => {
         try {
-          const response = await fetch(new URL('/audit/head', subgraphUrls[a.slug]), {
-            signal: AbortSignal.timeout(2000),
+          const response = await fetch(new URL(path, subgraphUrls[a.slug]), {
+            method,
+            signal: AbortSignal.timeout(timeoutMs),
           });
           return response.ok ? ((await response.json()) as unknown) : null;
         } catch {
           return null;
         }
       }),
-    );
-    res.json(heads.filter((h) => h !== null));
+    ).then((answers) => answers.filter((answer) => answer !== null));
+  app.get('/audit/heads', async (_req, res) => {
+    res.json(await askEach('/audit/head', 'GET'));
+  });
+  app.post('/audit/witness', async (_req, res) => {
+    res.json(await askEach('/audit/witness', 'POST'));
   });
   // One verifier for every route, so they share its cache of the realm's keys.
   const bearerToken = requireBearerToken(createTokenVerifier(auth), auth.realm);

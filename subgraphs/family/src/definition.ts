@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { agencyBySlug, READ_BACK_HEADER, type SubgraphDefinition } from '@cocuk-koruma/platform';
 import {
-  auditHeadRoute,
-  auditHeadsUrl,
   auditWitness,
   crossAgencyReadAudit,
   idempotentMutations,
   subgraphTypeDefs,
+  witnessOptions,
 } from '@cocuk-koruma/domain';
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
@@ -26,13 +25,9 @@ export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   seed,
   context: (db, caller, runtime) => createFamilyContext(db, caller, runtime, readBack),
-  routes: (db) => auditHeadRoute(agency, db),
+  routes: (db, logger, runtime) => auditWitness(agency, db, witnessOptions(runtime, logger)).routes,
   plugins: (db, logger, runtime) => [
-    auditWitness(agency, db, {
-      headsUrl: auditHeadsUrl(runtime.gatewayUrl),
-      intervalMs: runtime.auditWitnessIntervalMs,
-      logger,
-    }),
+    auditWitness(agency, db, witnessOptions(runtime, logger)).plugin,
     idempotentMutations(db, logger),
     crossAgencyReadAudit(agency, db, logger, {
       // The request this read-back serves has logged its own READ entry already.

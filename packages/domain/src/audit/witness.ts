@@ -1,9 +1,14 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, ne } from 'drizzle-orm';
 import type { AgencyCode, Caller, Database } from '@cocuk-koruma/platform';
 import { GENESIS_HASH, type AuditEntryInput } from './chain.js';
 import { auditLog } from './tables.js';
 
-/** An agency's latest audit entry, as published at `/audit/head` and countersigned by the others. */
+/**
+ * An agency's latest audit entry other than a countersignature, as published at `/audit/head` and
+ * countersigned by the others. Countersignatures are left out so that countersigning does not
+ * itself move the heads it countersigns, round after round; a rewrite from any earlier entry
+ * still changes this entry's hash.
+ */
 export interface AuditHead {
   agency: AgencyCode;
   /** 0 and the genesis hash while the log is empty. */
@@ -18,6 +23,7 @@ export async function auditHead<S extends Record<string, unknown>>(
   const [last] = await db
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
+    .where(ne(auditLog.kind, 'WITNESS'))
     .orderBy(desc(auditLog.seq))
     .limit(1);
   return { agency, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };

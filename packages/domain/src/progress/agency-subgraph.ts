@@ -1,6 +1,6 @@
 import type { Agency, AgencyCode, Caller, Database, SubgraphDefinition } from '@cocuk-koruma/platform';
 import { crossAgencyReadAudit } from '../audit/read-audit.js';
-import { auditHeadRoute, auditHeadsUrl, auditWitness } from '../audit/witness-service.js';
+import { auditWitness, witnessOptions } from '../audit/witness-service.js';
 import { idempotentMutations } from '../idempotency/plugin.js';
 import { subgraphTypeDefs } from '../typedefs.js';
 import { createProgressLoaders } from './loaders.js';
@@ -62,12 +62,8 @@ export function agencySubgraph<S extends ProgressSchema>(
     plugins: (db, logger, runtime) => [
       idempotentMutations(db, logger),
       crossAgencyReadAudit(options.agency, db, logger),
-      auditWitness(options.agency, db, {
-        headsUrl: auditHeadsUrl(runtime.gatewayUrl),
-        intervalMs: runtime.auditWitnessIntervalMs,
-        logger,
-      }),
+      auditWitness(options.agency, db, witnessOptions(runtime, logger)).plugin,
     ],
-    routes: (db) => auditHeadRoute(options.agency, db),
+    routes: (db, logger, runtime) => auditWitness(options.agency, db, witnessOptions(runtime, logger)).routes,
   };
 }

@@ -49,7 +49,7 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
    */
   plugins?(db: Database<S>, logger: Logger, runtime: RuntimeConfig): ApolloServerPlugin<C>[];
   /** Plain HTTP routes beside /graphql and /health, such as the published audit head. */
-  routes?(db: Database<S>): express.Router;
+  routes?(db: Database<S>, logger: Logger, runtime: RuntimeConfig): express.Router;
 }
 
 /** What the process entry reads from the environment once, and a test passes explicitly. */
@@ -122,7 +122,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         database: { status: up ? 'up' : 'down' },
       });
     });
-    if (definition.routes) app.use(definition.routes(database.db));
+    if (definition.routes) app.use(definition.routes(database.db, logger, runtime));
     // Every request is authenticated here too, not only at the gateway: a subgraph reached
     // directly must refuse anyone without a valid token.
     app.use(
