@@ -4,7 +4,7 @@ import { AGENCIES, agencyBySlug, type AgencySlug } from '@cocuk-koruma/platform'
 import { REPO_ROOT } from '@cocuk-koruma/platform/config';
 import { auditLog, verifyAuditChain } from '@cocuk-koruma/domain';
 import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
-import { plan } from '@cocuk-koruma/plan';
+import { commitmentsOf, plan } from '@cocuk-koruma/plan';
 import { eq } from 'drizzle-orm';
 import {
   buildSchema,
@@ -262,6 +262,29 @@ const CALLERS: (TokenOptions | 'none' | 'bad')[] = [
   'bad',
 ];
 
+const WRITABLE: AgencySlug[] = ['justice', 'health', 'education', 'interior'];
+
+/**
+ * A well-formed write on some agency's action: random operations almost never are one, and
+ * without them "no write by a caller not allowed" would be checked against no writes at all.
+ */
+function wellFormedWrite(rng: Rng): Built {
+  const agency = pick(rng, WRITABLE);
+  const action = pick(rng, commitmentsOf(agencyBySlug(agency).code)).code;
+  return {
+    query: `mutation Write($input: ProgressReportInput!) { ${agency} { saveProgressReport(input: $input) { id version } } }`,
+    variables: {
+      input: {
+        actionCode: action,
+        period: `${2014 + Math.floor(rng() * 5)}-Q${1 + Math.floor(rng() * 4)}`,
+        status: 'IN_PROGRESS',
+        percentComplete: Math.floor(rng() * 101),
+        narrative: 'Example fuzz write',
+      },
+    },
+  };
+}
+
 /** Who may have written to each agency's database, among the callers above. */
 const ALLOWED_WRITERS: Record<AgencySlug, string[]> = {
   family: ['family.secretariat'],
@@ -300,7 +323,7 @@ describe('schema-aware fuzzing', () => {
       const tally: Tally = { tried: 0, byStatus: {}, serverErrors: [], internal: [], leaks: [], notJson: [] };
       const rng = random(SEED);
       const plans = Array.from({ length: CASES }, (_, i) => {
-        const built = randomOperation(rng, schema);
+        const built = chance(rng, 0.1) ? wellFormedWrite(rng) : randomOperation(rng, schema);
         const caller = pick(rng, CALLERS);
         const target = chance(rng, 0.6) ? 'gateway' : 'justice';
         const malformed = chance(rng, 0.15) ? pick(rng, MALFORMED)(rng, built) : undefined;
@@ -373,6 +396,8 @@ describe('schema-aware fuzzing', () => {
         written[agency.slug] = writes.length;
       }
       console.log(`fuzz seed ${SEED}: writes made by allowed callers ${JSON.stringify(written)}`);
+      // The allowed callers' well-formed writes landed, so the check above had writes to judge.
+      expect(written.justice ?? 0).toBeGreaterThan(0);
     },
   );
 });
