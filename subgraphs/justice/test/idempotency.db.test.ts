@@ -1,6 +1,5 @@
-import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
+import type { TestIssuer, TokenOptions } from '@cocuk-koruma/testing/issuer';
+import { startSubgraphUnderTest, type SubgraphUnderTest } from '@cocuk-koruma/testing/subgraph';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server.js';
@@ -33,7 +32,7 @@ const OTHER: TokenOptions = {
   claims: { sub: '00000000-0000-4000-8000-00000000a002' },
 };
 
-let database: TestDatabase;
+let subgraph: SubgraphUnderTest<Record<string, unknown>> | undefined;
 let issuer: TestIssuer;
 let server: Server;
 let url: string;
@@ -69,16 +68,11 @@ async function counts(period: string): Promise<{ reports: number; writes: number
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase('idempotency');
-  issuer = await startTestIssuer();
-  server = await createServer({ variable: 'JUSTICE_DATABASE_URL', url: database.url }, issuer.authConfig);
-  url = (await server.listen(0)).url;
+  ({ server, url, issuer } = subgraph = await startSubgraphUnderTest('idempotency', 'justice', createServer));
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await issuer?.close();
+  await subgraph?.stop();
 });
 
 describe('a mutation sent with an Idempotency-Key', () => {

@@ -1,8 +1,9 @@
 import { verifyAuditChain } from '@cocuk-koruma/domain';
 import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { postGraphQL } from '@cocuk-koruma/testing/graphql';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
+import type { TestIssuer } from '@cocuk-koruma/testing/issuer';
+import type { TestDatabase } from '@cocuk-koruma/testing/postgres';
+import { startSubgraphUnderTest, type SubgraphUnderTest } from '@cocuk-koruma/testing/subgraph';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ interface ReadEntry {
   entity_ids: string[];
 }
 
+let subgraph: SubgraphUnderTest<Record<string, unknown>> | undefined;
 let database: TestDatabase;
 let issuer: TestIssuer;
 let server: Server;
@@ -46,16 +48,11 @@ async function entriesOf(request: () => Promise<unknown>): Promise<ReadEntry[]> 
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase('read_audit');
-  issuer = await startTestIssuer();
-  server = await createServer({ variable: 'JUSTICE_DATABASE_URL', url: database.url }, issuer.authConfig);
-  url = (await server.listen(0)).url;
+  ({ server, url, database, issuer } = subgraph = await startSubgraphUnderTest('read_audit', 'justice', createServer));
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await issuer?.close();
+  await subgraph?.stop();
 });
 
 describe('the READ audit of another agency’s caller', () => {

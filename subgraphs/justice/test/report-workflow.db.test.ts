@@ -1,8 +1,8 @@
 import { verifyAuditChain } from '@cocuk-koruma/domain';
 import type { Role } from '@cocuk-koruma/platform';
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
-import { startTestIssuer, type TestIssuer } from '@cocuk-koruma/testing/issuer';
-import { createTestDatabase, type TestDatabase } from '@cocuk-koruma/testing/postgres';
+import type { TestIssuer } from '@cocuk-koruma/testing/issuer';
+import { startSubgraphUnderTest, type SubgraphUnderTest } from '@cocuk-koruma/testing/subgraph';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server.js';
@@ -22,7 +22,7 @@ const ACTION = 'A1.H1.E2';
 const PERIOD = '2014-Q3';
 const FIELDS = 'id state version revision percentComplete reviewComment';
 
-let database: TestDatabase;
+let subgraph: SubgraphUnderTest<Record<string, unknown>> | undefined;
 let issuer: TestIssuer;
 let server: Server;
 let url: string;
@@ -87,16 +87,11 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase('workflow');
-  issuer = await startTestIssuer();
-  server = await createServer({ variable: 'JUSTICE_DATABASE_URL', url: database.url }, issuer.authConfig);
-  url = (await server.listen(0)).url;
+  ({ server, url, issuer } = subgraph = await startSubgraphUnderTest('workflow', 'justice', createServer));
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await issuer?.close();
+  await subgraph?.stop();
 });
 
 describe('a quarter’s progress report', () => {
