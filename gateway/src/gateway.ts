@@ -56,12 +56,18 @@ function resolveUrls(overrides: GatewayOptions['subgraphUrls'] = {}): Record<Age
   >;
 }
 
-async function subgraphHealth(graphqlUrl: string): Promise<'up' | 'down'> {
+/** A plain HTTP call to a path beside a subgraph's /graphql: its JSON, or null unless it answered 2xx in time. */
+async function askSubgraph(
+  graphqlUrl: string,
+  path: string,
+  method: 'GET' | 'POST',
+  timeoutMs: number,
+): Promise<unknown> {
   try {
-    const response = await fetch(new URL('/health', graphqlUrl), { signal: AbortSignal.timeout(2000) });
-    return response.ok ? 'up' : 'down';
+    const response = await fetch(new URL(path, graphqlUrl), { method, signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok ? ((await response.json()) as unknown) : null;
   } catch {
-    return 'down';
+    return null;
   }
 }
 
@@ -101,7 +107,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     const entries = await Promise.all(
-      AGENCIES.map(async (a) => [a.slug, await subgraphHealth(subgraphUrls[a.slug])] as const),
+      AGENCIES.map(
+        async (a) =>
+          [a.slug, (await askSubgraph(subgraphUrls[a.slug], '/health', 'GET', 2000)) ? 'up' : 'down'] as const,
+      ),
     );
     const subgraphs = Object.fromEntries(entries);
     const allUp = entries.every(([, state]) => state === 'up');
@@ -110,20 +119,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   });
   // Every agency's latest audit entry, for the others to countersign (see the domain's witness),
   // and a request to all of them to countersign now; a subgraph that does not answer is left out.
-  const askEach = (path: string, method: 'GET' | 'POST') =>
-    Promise.all(
-      AGENCIES.map(async (a) => {
-        try {
-          const response = await fetch(new URL(path, subgraphUrls[a.slug]), {
-            method,
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          return response.ok ? ((await response.json()) as unknown) : null;
-        } catch {
-          return null;
-        }
-      }),
-    ).then((answers) => answers.filter((answer) => answer !== null));
+  const askEach = async (path: string, method: 'GET' | 'POST') =>
+    (await Promise.all(AGENCIES.map((a) => askSubgraph(subgraphUrls[a.slug], path, method, timeoutMs)))).filter(
+      (answer) => answer !== null,
+    );
   app.get('/audit/heads', async (_req, res) => {
     res.json(await askEach('/audit/head', 'GET'));
   });

@@ -69,7 +69,7 @@ export function auditWitness<S extends Record<string, unknown>>(
     const response = await fetch(options.headsUrl, { signal: AbortSignal.timeout(5000) });
     const heads = ((await response.json()) as unknown[]).filter(isHead);
     const latest = new Map<string, AuditHead>();
-    for (const head of await witnessedHeads(db, agency.code)) latest.set(head.agency, head);
+    for (const head of await witnessedHeads(db, agency.code, { latestOnly: true })) latest.set(head.agency, head);
     const moved = heads.filter((h) => h.agency !== agency.code && h.seq > 0 && latest.get(h.agency)?.hash !== h.hash);
     await appendAuditEntries(
       db,

@@ -1,4 +1,4 @@
-import { desc, eq, ne } from 'drizzle-orm';
+import { desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AgencyCode, Caller, Database } from '@cocuk-koruma/platform';
 import { GENESIS_HASH, type AuditEntryInput } from './chain.js';
 import { auditLog } from './tables.js';
@@ -59,16 +59,25 @@ export interface WitnessedHead extends AuditHead {
   at: Date;
 }
 
-/** Every head this log has countersigned, oldest first. */
+/**
+ * The heads this log has countersigned, oldest first; with `latestOnly`, only the newest for each
+ * agency (what the next round compares against, without reading the whole history).
+ */
 export async function witnessedHeads<S extends Record<string, unknown>>(
   db: Database<S>,
   witness: AgencyCode,
+  options: { latestOnly?: boolean } = {},
 ): Promise<WitnessedHead[]> {
-  const rows = await db
-    .select({ detail: auditLog.detail, at: auditLog.at })
-    .from(auditLog)
-    .where(eq(auditLog.kind, 'WITNESS'))
-    .orderBy(auditLog.seq);
+  const fields = { detail: auditLog.detail, at: auditLog.at };
+  const isWitness = eq(auditLog.kind, 'WITNESS');
+  const agencyOf = sql`${auditLog.detail}->>'agency'`;
+  const rows = options.latestOnly
+    ? await db
+        .selectDistinctOn([agencyOf], fields)
+        .from(auditLog)
+        .where(isWitness)
+        .orderBy(agencyOf, desc(auditLog.seq))
+    : await db.select(fields).from(auditLog).where(isWitness).orderBy(auditLog.seq);
   return rows.flatMap(({ detail, at }) => {
     const d = detail as Partial<AuditHead> | null;
     if (!d || typeof d.agency !== 'string' || typeof d.seq !== 'number' || typeof d.hash !== 'string') return [];
@@ -88,18 +97,28 @@ export async function checkWitnessedHeads<S extends Record<string, unknown>>(
 ): Promise<string[]> {
   const [last] = await db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const newest = last?.seq ?? 0;
+  // The countersigned entries in pages of a thousand, not a query per countersignature.
+  const seqs = [...new Set(witnessed.map((w) => w.seq).filter((seq) => seq > 0))];
+  const stored = new Map<number, string>();
+  for (let i = 0; i < seqs.length; i += 1000) {
+    const rows = await db
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
+      .from(auditLog)
+      .where(inArray(auditLog.seq, seqs.slice(i, i + 1000)));
+    for (const row of rows) stored.set(row.seq, row.hash);
+  }
   const problems: string[] = [];
   for (const head of [...witnessed].sort((a, b) => b.seq - a.seq)) {
     if (head.seq === 0) continue;
-    const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, head.seq));
+    const hash = stored.get(head.seq);
     const by = `${head.witness} countersigned entry ${head.seq} on ${head.at.toISOString()}`;
-    if (!row && head.seq > newest) {
+    if (hash === undefined && head.seq > newest) {
       problems.push(`entries were removed from the end: ${by}, but the log now ends at entry ${newest}`);
-    } else if (!row) {
+    } else if (hash === undefined) {
       problems.push(`entry ${head.seq} is gone: ${by}`);
-    } else if (row.hash !== head.hash) {
+    } else if (hash !== head.hash) {
       problems.push(
-        `the chain was rewritten: ${by} with hash ${head.hash.slice(0, 12)}…, and it now has ${row.hash.slice(0, 12)}…`,
+        `the chain was rewritten: ${by} with hash ${head.hash.slice(0, 12)}…, and it now has ${hash.slice(0, 12)}…`,
       );
     }
   }
