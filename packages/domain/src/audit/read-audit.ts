@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import {
   databaseProblem,
   ErrorCode,
@@ -17,6 +18,22 @@ const DATABASE_DOWN_MESSAGE =
 const WITHHELD_MESSAGE =
   'Okuma denetim kaydına yazılamadığı için veriler gösterilmiyor; lütfen yeniden deneyin. ' +
   'The data is withheld because the read could not be written to the audit log; please try again.';
+
+const rootTypes = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/** The schema's root type names, worked out once per schema rather than on every request. */
+function rootTypesOf(schema: GraphQLSchema): ReadonlySet<string> {
+  let roots = rootTypes.get(schema);
+  if (!roots) {
+    roots = new Set(
+      [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
+        t ? [t.name] : [],
+      ),
+    );
+    rootTypes.set(schema, roots);
+  }
+  return roots;
+}
 
 export interface ReadAuditOptions {
   /**
@@ -44,12 +61,7 @@ export function crossAgencyReadAudit<S extends Record<string, unknown>, C extend
     async requestDidStart({ contextValue, schema, request }) {
       if (contextValue.caller.agency === agency.code) return {};
       if (request.http && options.alreadyLogged?.(request.http.headers, contextValue.caller)) return {};
-      const roots = new Set(
-        [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
-          t ? [t.name] : [],
-        ),
-      );
-      const reads = new ResolvedReads(roots);
+      const reads = new ResolvedReads(rootTypesOf(schema));
       return {
         async executionDidStart({ operation }) {
           // A mutation's answer is the caller's own write, audited as such in its transaction.
