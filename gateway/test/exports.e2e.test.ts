@@ -316,14 +316,14 @@ describe('the CSV board pack', () => {
   it('keeps an overdue reason with a line break on one row and neutralises one that starts like a formula', () => {
     const multiline = 'Bina bulunamadı\nİhale yenilendi';
     const formula = '=HYPERLINK("http://example.invalid","tıkla")';
-    const [first, second] = PACK.overdue as [BoardPackAction];
+    const [first] = PACK.overdue as [BoardPackAction];
     const pack: BoardPack = {
       ...PACK,
       overdue: [
         { ...first, reason: multiline },
         { ...first, actionCode: 'A1.H1.E3', reason: formula },
       ],
-      escalated: second ? [second] : [],
+      escalated: [],
     };
     const text = renderBoardPackCsv(pack, 'en');
     const back = parse(text, { bom: true, columns: true }) as Record<string, string>[];
