@@ -43,6 +43,8 @@ const familyMappers: Record<string, string> = {
   Escalation: '../resolvers/deadlines.js#EscalationModel',
   BoardPackAction: '../board-pack.js#BoardPackActionModel',
   BoardPackIndicator: '../board-pack.js#BoardPackIndicatorModel',
+  MeetingChanges: '../meeting-changes.js#MeetingChangesModel',
+  AgencyChanges: '../meeting-changes.js#AgencyChangesModel',
   StrategyDocument: familyRow('StrategyDocumentRow'),
   StrategyEdition: familyRow('StrategyEditionRow'),
   SourcedDate: familyRow('AdoptionDateRow'),

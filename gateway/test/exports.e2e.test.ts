@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import express from 'express';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import type { BoardPack } from '../src/exports/board-pack-query.js';
+import type { BoardPack, BoardPackAction } from '../src/exports/board-pack-query.js';
 import { renderBoardPackCsv } from '../src/exports/csv.js';
 import { PDF_FOOTER, renderBoardPackPdf } from '../src/exports/pdf.js';
 import { boardPackExportHandler, type BoardPackFetcher } from '../src/exports/route.js';
@@ -151,7 +151,7 @@ async function pdfText(pdf: Buffer): Promise<{ pages: string[]; info: object }> 
 
 describe('the PDF board pack', () => {
   it('reads back with the meeting title, the counts, the overdue reason and the source, in Turkish', async () => {
-    const pdf = await renderBoardPackPdf(PACK);
+    const pdf = await renderBoardPackPdf(PACK, 'en');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { pages, info } = await pdfText(pdf);
     // pdf.js returns text as it is laid out; spaces between runs are not meaningful.
@@ -175,7 +175,7 @@ describe('the PDF board pack', () => {
       ...PACK,
       byGoal: Array.from({ length: 60 }, (_, i) => ({ ...AREA_A1, key: `A1.H${i + 1}` })),
     };
-    const { pages } = await pdfText(await renderBoardPackPdf(long));
+    const { pages } = await pdfText(await renderBoardPackPdf(long, 'en'));
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(page.replace(/\s+/g, ' ')).toContain(PDF_FOOTER);
@@ -185,8 +185,47 @@ describe('the PDF board pack', () => {
     expect(pages.filter((page) => page.includes('Not started')).length).toBeGreaterThan(1);
   });
 
+  it('is in Turkish by default, with tr-TR dates and decimal commas', async () => {
+    const { pages, info } = await pdfText(await renderBoardPackPdf(PACK));
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    const squeezed = text.replace(/\s/g, '');
+    expect(squeezed).toContain('Stratejikalanlaragöreeylemler');
+    expect(squeezed).toContain('Hedefegöregöstergeler');
+    expect(squeezed).toContain('Durum:Gecikmede');
+    expect(squeezed).toContain('Bitiş31.03.2026(ilk:31.12.2025)');
+    expect(text).toContain('15.06.2026 14:30 UTC');
+    expect(text).toContain('81,5');
+    expect(text).not.toContain('81.5');
+    expect(squeezed).toContain('Sayfa1/');
+    expect(squeezed).toContain('TOPLANTIKAYDI');
+    expect(info).toMatchObject({ Title: `Kurul dosyası — ${PACK.meetingTitle}` });
+  });
+
+  it('shows a provincial board the province’s value beside the national one, or that it is withheld', async () => {
+    const [shown, withheld] = PACK.indicators as [BoardPack['indicators'][number], BoardPack['indicators'][number]];
+    const pack: BoardPack = {
+      ...PACK,
+      indicators: [
+        { ...shown, provincePlateCode: '06', provinceValue: 7.5, provincePeriod: '2026-Q1', provinceSuppressed: false },
+        {
+          ...withheld,
+          provincePlateCode: '06',
+          provinceValue: null,
+          provincePeriod: '2026-Q1',
+          provinceSuppressed: true,
+        },
+      ],
+    };
+    const text = (await pdfText(await renderBoardPackPdf(pack, 'en'))).pages.join(' ').replace(/\s/g, '');
+    expect(text).toContain('Provincevalue');
+    expect(text).toContain('7.5(2026-Q1)');
+    expect(text).toContain('Provincevaluewithheld');
+  });
+
   it('says when a section has nothing in it instead of leaving a bare heading', async () => {
-    const { pages } = await pdfText(await renderBoardPackPdf({ ...PACK, overdue: [], escalated: [], basis: 'LIVE' }));
+    const { pages } = await pdfText(
+      await renderBoardPackPdf({ ...PACK, overdue: [], escalated: [], basis: 'LIVE' }, 'en'),
+    );
     const text = pages.join(' ');
     expect(text).toContain('None.');
     expect(text).toContain('LIVE');
@@ -194,7 +233,7 @@ describe('the PDF board pack', () => {
 });
 
 describe('the CSV board pack', () => {
-  const csv = renderBoardPackCsv(PACK);
+  const csv = renderBoardPackCsv(PACK, 'en');
   const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
 
   it('starts with a UTF-8 byte order mark and ends records with CRLF', () => {
@@ -203,60 +242,107 @@ describe('the CSV board pack', () => {
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
-  it('parses back to one row per line item with section, key, label and the values', () => {
-    expect(Object.keys(rows[0] ?? {}).slice(0, 3)).toEqual(['section', 'key', 'label']);
-    const sections = rows.map((r) => r.section);
-    expect(sections.filter((s) => s === 'meeting')).toHaveLength(6);
-    expect(sections.filter((s) => s === 'byArea')).toHaveLength(2);
-    expect(sections.filter((s) => s === 'indicators')).toHaveLength(2);
+  it('parses back to one row per line item with section, code, name and the values, ISO dates and dot decimals', () => {
+    expect(Object.keys(rows[0] ?? {}).slice(0, 3)).toEqual(['Section', 'Code', 'Name']);
+    const sections = rows.map((r) => r.Section);
+    expect(sections.filter((s) => s === 'Meeting')).toHaveLength(6);
+    expect(sections.filter((s) => s === 'By area')).toHaveLength(2);
+    expect(sections.filter((s) => s === 'Indicators')).toHaveLength(2);
     expect(rows.length).toBe(6 + 2 + 1 + 1 + 1 + 1 + 2 + 1);
 
-    expect(rows.find((r) => r.section === 'meeting' && r.key === 'meetingTitle')?.label).toBe(PACK.meetingTitle);
-    expect(rows.find((r) => r.section === 'byArea' && r.key === 'A1')).toMatchObject({
-      label: 'Çocuğun güvenliği ve şiddetin önlenmesi',
-      total: '17',
-      notStarted: '2',
-      inProgress: '9',
-      atRisk: '3',
-      delayed: '1',
-      completed: '1',
-      unavailable: '1',
-      reason: '',
+    expect(rows.find((r) => r.Section === 'Meeting' && r.Code === 'Meeting')?.Name).toBe(PACK.meetingTitle);
+    expect(rows.find((r) => r.Section === 'Meeting' && r.Code === 'Basis')?.Name).toBe('Snapshot');
+    expect(rows.find((r) => r.Section === 'By area' && r.Code === 'A1')).toMatchObject({
+      Name: 'Çocuğun güvenliği ve şiddetin önlenmesi',
+      Total: '17',
+      'Not started': '2',
+      'In progress': '9',
+      'At risk': '3',
+      Delayed: '1',
+      Completed: '1',
+      Unavailable: '1',
+      Reason: '',
     });
-    expect(rows.find((r) => r.section === 'overdue')).toMatchObject({
-      key: 'A1.H1.E2',
-      responsibleAgency: 'JUSTICE',
-      status: 'DELAYED',
-      dueDate: '2026-03-31',
-      originalDueDate: '2025-12-31',
-      daysOverdue: '76',
-      escalated: 'true',
-      reason: 'Şırnak ve Iğdır illerinde uygun bina bulunamadı',
+    expect(rows.find((r) => r.Section === 'Overdue actions')).toMatchObject({
+      Code: 'A1.H1.E2',
+      Responsible: 'Ministry of Justice',
+      Status: 'Delayed',
+      Due: '2026-03-31',
+      'Originally due': '2025-12-31',
+      'Days overdue': '76',
+      Escalated: 'true',
+      Reason: 'Şırnak ve Iğdır illerinde uygun bina bulunamadı',
     });
-    expect(rows.find((r) => r.key === 'A1.H1.E2.G1')).toMatchObject({
-      section: 'indicators',
-      target: '81.5',
-      baseline: '12',
-      onTrack: 'false',
-      source: 'Example content: Adalet Bakanlığı faaliyet raporu 2025',
+    expect(rows.find((r) => r.Code === 'A1.H1.E2.G1')).toMatchObject({
+      Section: 'Indicators',
+      Target: '81.5',
+      Baseline: '12',
+      Direction: 'Increase',
+      'On track': 'false',
+      Source: 'Example content: Adalet Bakanlığı faaliyet raporu 2025',
     });
     // Unknown stays empty, never "false": null and false mean different things for onTrack.
-    expect(rows.find((r) => r.key === 'A1.H1.E3.G1')).toMatchObject({ baseline: '', onTrack: '', source: '' });
-    expect(rows.find((r) => r.section === 'followUps')).toMatchObject({
-      key: 'central-11-d1',
-      label: 'İl koordinasyon kurullarının toplantı takvimi güncellensin',
-      ownerAgency: 'FAMILY',
-      overdue: 'true',
+    expect(rows.find((r) => r.Code === 'A1.H1.E3.G1')).toMatchObject({ Baseline: '', 'On track': '', Source: '' });
+    expect(rows.find((r) => r.Section === 'Follow-ups')).toMatchObject({
+      Code: 'central-11-d1',
+      Name: 'İl koordinasyon kurullarının toplantı takvimi güncellensin',
+      Owner: 'Ministry of Family and Social Services',
+      Overdue: 'true',
     });
+  });
+
+  it('writes headings, section names and enum values in Turkish by default, keeping ISO dates and dot decimals', () => {
+    const turkish = parse(renderBoardPackCsv(PACK), { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(turkish[0] ?? {}).slice(0, 3)).toEqual(['Bölüm', 'Kod', 'Ad']);
+    expect(turkish.find((r) => r.Bölüm === 'Geciken eylemler')).toMatchObject({
+      Kod: 'A1.H1.E2',
+      Sorumlu: 'Adalet Bakanlığı',
+      Durum: 'Gecikmede',
+      Bitiş: '2026-03-31',
+    });
+    expect(turkish.find((r) => r.Kod === 'A1.H1.E2.G1')).toMatchObject({ Hedef: '81.5', Yön: 'Artış' });
+    expect(turkish.find((r) => r.Bölüm === 'Toplantı' && r.Kod === 'Dayanak')?.Ad).toBe('Toplantı kaydı');
   });
 
   it('quotes text holding commas, quotes and line breaks so it parses back unchanged', () => {
     const tricky = 'Karar: "öncelikli", ilçe düzeyinde\nikinci satır';
-    const back = parse(renderBoardPackCsv({ ...PACK, followUps: [{ ...FOLLOW_UP, text: tricky }] }), {
+    const back = parse(renderBoardPackCsv({ ...PACK, followUps: [{ ...FOLLOW_UP, text: tricky }] }, 'en'), {
       bom: true,
       columns: true,
     }) as Record<string, string>[];
-    expect(back.find((r) => r.section === 'followUps')?.label).toBe(tricky);
+    expect(back.find((r) => r.Section === 'Follow-ups')?.Name).toBe(tricky);
+  });
+
+  it('keeps an overdue reason with a line break on one row and neutralises one that starts like a formula', () => {
+    const multiline = 'Bina bulunamadı\nİhale yenilendi';
+    const formula = '=HYPERLINK("http://example.invalid","tıkla")';
+    const [first] = PACK.overdue as [BoardPackAction];
+    const pack: BoardPack = {
+      ...PACK,
+      overdue: [
+        { ...first, reason: multiline },
+        { ...first, actionCode: 'A1.H1.E3', reason: formula },
+      ],
+      escalated: [],
+    };
+    const text = renderBoardPackCsv(pack, 'en');
+    const back = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const overdue = back.filter((r) => r.Section === 'Overdue actions');
+    expect(overdue.map((r) => r.Code)).toEqual(['A1.H1.E2', 'A1.H1.E3']);
+    expect(overdue[0]?.Reason).toBe(multiline);
+    expect(overdue[1]?.Reason).toBe(`'${formula}`);
+    // Every row has as many cells as the header: nothing split.
+    const raw = parse(text, { bom: true }) as string[][];
+    for (const row of raw) expect(row).toHaveLength(raw[0]?.length ?? 0);
+    for (const start of ['+1', '-1+2', '@SUM(A1)', '\tx', '\rx']) {
+      const cell = parse(renderBoardPackCsv({ ...PACK, followUps: [{ ...FOLLOW_UP, text: start }] }, 'en'), {
+        bom: true,
+        columns: true,
+      }) as Record<string, string>[];
+      expect(cell.find((r) => r.Section === 'Follow-ups')?.Name).toBe(`'${start}`);
+    }
+    // Numbers are values, not text: a negative number is not "neutralised".
+    expect(back.find((r) => r.Code === 'A1.H1.E2.G1')?.Baseline).toBe('12');
   });
 });
 
@@ -270,7 +356,7 @@ describe('the XLSX board pack', () => {
   it('has one worksheet per section with a bold header row and the values', async () => {
     const workbook = new ExcelJS.Workbook();
     // exceljs types its input as an ArrayBuffer, which a Node Buffer is not.
-    await workbook.xlsx.load(new Uint8Array(await renderBoardPackXlsx(PACK)).buffer);
+    await workbook.xlsx.load(new Uint8Array(await renderBoardPackXlsx(PACK, 'en')).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Meeting',
       'By area',
@@ -283,7 +369,7 @@ describe('the XLSX board pack', () => {
     ]);
 
     const meeting = sheet(workbook, 'Meeting');
-    expect(meeting.getRow(3).values).toEqual([undefined, 'meetingTitle', PACK.meetingTitle]);
+    expect(meeting.getRow(3).values).toEqual([undefined, 'Meeting', PACK.meetingTitle]);
 
     const byArea = sheet(workbook, 'By area');
     expect(byArea.getRow(1).values).toEqual([
@@ -322,6 +408,27 @@ describe('the XLSX board pack', () => {
     expect(indicators.getRow(2).getCell(6).value).toBe(81.5);
     // An unknown value is an empty cell, not zero.
     expect(indicators.getRow(3).getCell(5).value).toBeNull();
+  });
+
+  it('names sheets and headings in Turkish by default and neutralises text that starts like a formula', async () => {
+    const [first] = PACK.overdue as [BoardPackAction];
+    const workbook = new ExcelJS.Workbook();
+    const pack: BoardPack = { ...PACK, overdue: [{ ...first, reason: '=1+2' }] };
+    await workbook.xlsx.load(new Uint8Array(await renderBoardPackXlsx(pack)).buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Toplantı',
+      'Alanlara göre',
+      'Hedeflere göre',
+      'Kurumlara göre',
+      'Geciken eylemler',
+      'Üst makama taşınan eylemler',
+      'Göstergeler',
+      'Karar takibi',
+    ]);
+    const overdue = sheet(workbook, 'Geciken eylemler');
+    expect(overdue.getRow(1).getCell(4).value).toBe('Durum');
+    expect(overdue.getRow(2).getCell(4).value).toBe('Gecikmede');
+    expect(overdue.getRow(2).getCell(9).value).toBe("'=1+2");
   });
 });
 
@@ -402,6 +509,44 @@ describe('the board pack download route', () => {
       const response = await fetch(`${served.url}central-12.xlsx`);
       expect(response.status).toBe(502);
       expect(await response.json()).toEqual({ errors });
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('answers in the language of ?lang, else of Accept-Language, else Turkish, and refuses another lang with 400', async () => {
+    let calls = 0;
+    const served = await serveExports(async () => {
+      calls += 1;
+      return { data: { boardPack: PACK } };
+    });
+    try {
+      const heading = async (path: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${served.url}${path}`, { headers });
+        expect(response.status).toBe(200);
+        // fetch's text() drops the byte order mark.
+        const text = (await response.text()).replace(/^\uFEFF/, '');
+        return { language: response.headers.get('content-language'), first: text.slice(0, text.indexOf(',')) };
+      };
+      expect(await heading('central-12.csv')).toEqual({ language: 'tr', first: 'Bölüm' });
+      expect(await heading('central-12.csv', { 'accept-language': 'de-DE, en-GB;q=0.8, tr;q=0.5' })).toEqual({
+        language: 'en',
+        first: 'Section',
+      });
+      expect(await heading('central-12.csv?lang=tr', { 'accept-language': 'en' })).toEqual({
+        language: 'tr',
+        first: 'Bölüm',
+      });
+      expect(await heading('central-12.csv?lang=en')).toEqual({ language: 'en', first: 'Section' });
+      expect(await heading('central-12.csv', { 'accept-language': 'fr' })).toEqual({ language: 'tr', first: 'Bölüm' });
+
+      const before = calls;
+      const refused = await fetch(`${served.url}central-12.pdf?lang=de`);
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0]?.message).toMatch(/lang=tr.*lang=en/);
+      expect(calls).toBe(before);
     } finally {
       await served.close();
     }

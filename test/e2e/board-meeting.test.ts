@@ -223,3 +223,85 @@ describe('a coordination board meeting across the federated graph', () => {
     expect(next.family.scheduleMeeting.agenda).toEqual([{ kind: 'FOLLOW_UP', refCode: 'central-40-d1' }]);
   });
 });
+
+interface AgencyChanges {
+  agency: string;
+  available: boolean;
+  statusChanges: { actionCode: string; from: string; to: string }[] | null;
+  reportReviews: { actionCode: string; period: string; state: string }[] | null;
+  newlyOverdue: { actionCode: string }[] | null;
+  rebaselined: { actionCode: string }[];
+  decisionsLate: { decisionId: string }[];
+}
+const CHANGES = `query($b: ID!) { changesSinceLastMeeting(bodyId: $b) {
+  since { id } baselineComplete
+  agencies { agency available statusChanges { actionCode from to } reportReviews { actionCode period state }
+    newlyOverdue { actionCode } rebaselined { actionCode } decisionsLate { decisionId } }
+} }`;
+
+describe('since the last meeting, and a provincial board’s own figures', () => {
+  it('shows, by agency, the status change and the approval that came after the central meeting closed', async () => {
+    const result = await graph.query<{
+      changesSinceLastMeeting: { since: { id: string }; baselineComplete: boolean; agencies: AgencyChanges[] };
+    }>(CHANGES, { b: 'central' }, SECRETARIAT);
+    expect(result.errors).toBeUndefined();
+    const changes = result.data?.changesSinceLastMeeting;
+    expect(changes?.since).toEqual({ id: 'central-40' });
+    expect(changes?.baselineComplete).toBe(true);
+    expect(changes?.agencies.map((a) => a.agency)).toEqual(['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']);
+    const justice = changes?.agencies.find((a) => a.agency === 'JUSTICE');
+    expect(justice?.available).toBe(true);
+    expect(justice?.statusChanges).toEqual([{ actionCode: ACTION, from: 'IN_PROGRESS', to: 'COMPLETED' }]);
+    expect(justice?.reportReviews).toEqual([{ actionCode: ACTION, period: '2020-Q2', state: 'APPROVED' }]);
+    // Re-baselined before the meeting closed: not a change since.
+    expect(justice?.rebaselined).toEqual([]);
+    expect(justice?.decisionsLate).toEqual([{ decisionId: 'central-40-d1' }]);
+    for (const other of changes?.agencies.filter((a) => a.agency !== 'JUSTICE') ?? []) {
+      expect(other.statusChanges).toEqual([]);
+    }
+  });
+
+  it('gives a provincial board’s pack the province beside each national figure', async () => {
+    await mutate(
+      `mutation($input: ScheduleMeetingInput!) { family { scheduleMeeting(input: $input) { id } } }`,
+      { bodyId: 'provincial-06', date: '2020-06-26', title: 'Ankara İl Koordinasyon Kurulu (örnek)' },
+      SECRETARIAT,
+    );
+    const pack = await graph.query<{
+      boardPack: { indicators: { provincePlateCode: string | null; provinceSuppressed: boolean | null }[] };
+    }>('query($m: ID!) { boardPack(meetingId: $m) { indicators { provincePlateCode provinceSuppressed } } }', {
+      m: 'provincial-06-2020-06-26',
+    });
+    expect(pack.errors).toBeUndefined();
+    const indicators = pack.data?.boardPack.indicators ?? [];
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const i of indicators) {
+      expect(i.provincePlateCode).toBe('06');
+      expect(typeof i.provinceSuppressed).toBe('boolean');
+    }
+    const central = await graph.query<{ boardPack: { indicators: { provincePlateCode: string | null }[] } }>(
+      'query($m: ID!) { boardPack(meetingId: $m) { indicators { provincePlateCode } } }',
+      { m: 'central-40' },
+    );
+    expect(central.data?.boardPack.indicators.every((i) => (i.provincePlateCode ?? null) === null)).toBe(true);
+  });
+
+  it('reports an agency that is down as unknown, with an error naming it, never as “no change”', async () => {
+    await graph.subgraphs.health.server.stop();
+    const result = await graph.query<{ changesSinceLastMeeting: { agencies: AgencyChanges[] } }>(
+      CHANGES,
+      { b: 'central' },
+      SECRETARIAT,
+    );
+    const health = result.data?.changesSinceLastMeeting.agencies.find((a) => a.agency === 'HEALTH');
+    expect(health).toMatchObject({ available: false, statusChanges: null, reportReviews: null, newlyOverdue: null });
+    expect(health?.rebaselined).toEqual([]);
+    const errors = result.errors ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', agency: 'HEALTH' });
+    }
+    const justice = result.data?.changesSinceLastMeeting.agencies.find((a) => a.agency === 'JUSTICE');
+    expect(justice?.statusChanges).toEqual([{ actionCode: ACTION, from: 'IN_PROGRESS', to: 'COMPLETED' }]);
+  });
+});

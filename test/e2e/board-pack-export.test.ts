@@ -34,9 +34,10 @@ afterAll(async () => {
 function download(
   file: string,
   as: TokenOptions | null = { username: 'family.board', agency: 'FAMILY', roles: ['board-member'] },
+  headers: Record<string, string> = {},
 ) {
   return fetch(new URL(`/exports/board-pack/${file}`, graph.gatewayUrl), {
-    headers: as ? { authorization: `Bearer ${graph.issuer.token(as)}` } : {},
+    headers: { ...headers, ...(as ? { authorization: `Bearer ${graph.issuer.token(as)}` } : {}) },
   });
 }
 
@@ -61,7 +62,22 @@ describe('board pack downloads through the gateway', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const text = (await pdfText(await response.arrayBuffer())).replace(/\s/g, '');
     expect(text).toContain(TITLE.replace(/\s/g, ''));
-    expect(text).toContain('LIVE');
+    // Turkish by default.
+    expect(text).toContain('GÜNCEL');
+    expect(response.headers.get('content-language')).toBe('tr');
+  });
+
+  it('serves the pack in English for ?lang=en or an English Accept-Language, and refuses ?lang=de with 400', async () => {
+    const english = await download(`${meetingId}.pdf?lang=en`);
+    expect(english.status).toBe(200);
+    expect((await pdfText(await english.arrayBuffer())).replace(/\s/g, '')).toContain('Actionsbystrategicarea');
+    const byHeader = await download(`${meetingId}.csv`, undefined, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(byHeader.headers.get('content-language')).toBe('en');
+    const refused = await download(`${meetingId}.csv?lang=de`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('serves the pack as a CSV that parses back with the meeting title and every section', async () => {
@@ -72,15 +88,15 @@ describe('board pack downloads through the gateway', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.find((r) => r.section === 'meeting' && r.key === 'meetingTitle')?.label).toBe(TITLE);
-    expect(rows.find((r) => r.section === 'meeting' && r.key === 'basis')?.label).toBe('LIVE');
+    expect(rows.find((r) => r.Bölüm === 'Toplantı' && r.Kod === 'Toplantı')?.Ad).toBe(TITLE);
+    expect(rows.find((r) => r.Bölüm === 'Toplantı' && r.Kod === 'Dayanak')?.Ad).toBe('Güncel');
     // The seeded plan has actions in every area, so the counts are there too.
-    expect(rows.filter((r) => r.section === 'byArea').length).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.section === 'byAgency').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.Bölüm === 'Alanlara göre').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.Bölüm === 'Kurumlara göre').length).toBeGreaterThan(0);
   });
 
   it('serves the pack as an XLSX workbook with a sheet per section and the meeting title', async () => {
-    const response = await download(`${meetingId}.xlsx`);
+    const response = await download(`${meetingId}.xlsx?lang=en`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -89,7 +105,7 @@ describe('board pack downloads through the gateway', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.worksheets.map((s) => s.name)).toContain('By area');
-    expect(workbook.getWorksheet('Meeting')?.getRow(3).values).toEqual([undefined, 'meetingTitle', TITLE]);
+    expect(workbook.getWorksheet('Meeting')?.getRow(3).values).toEqual([undefined, 'Meeting', TITLE]);
   });
 
   it('fetches the pack as the caller, so the family subgraph audits another agency’s read', async () => {
@@ -130,6 +146,6 @@ describe('board pack downloads through the gateway', () => {
       string,
       string
     >[];
-    expect(rows.find((r) => r.section === 'meeting' && r.key === 'basis')?.label).toBe('SNAPSHOT');
+    expect(rows.find((r) => r.Bölüm === 'Toplantı' && r.Kod === 'Dayanak')?.Ad).toBe('Toplantı kaydı');
   });
 });

@@ -40,6 +40,11 @@ export const BOARD_PACK_QUERY = /* GraphQL */ `
         latestValue
         source
         onTrack
+        provincePlateCode
+        provinceValue
+        provincePeriod
+        provinceSource
+        provinceSuppressed
       }
       followUps {
         decisionId
@@ -122,6 +127,12 @@ export interface BoardPackIndicator {
   latestValue: number | null;
   source: string | null;
   onTrack: boolean | null;
+  /** A provincial or district board's province; null (or absent) in the central board's pack. */
+  provincePlateCode?: string | null;
+  provinceValue?: number | null;
+  provincePeriod?: string | null;
+  provinceSource?: string | null;
+  provinceSuppressed?: boolean | null;
 }
 
 export interface BoardPackFollowUp {

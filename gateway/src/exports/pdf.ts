@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { ActionStatus, BoardPack, BoardPackAction, StatusCounts } from './board-pack-query.js';
+import type { BoardPack, BoardPackAction, StatusCounts } from './board-pack-query.js';
+import { LABELS, type Labels, type Lang } from './i18n.js';
 
 // PDFKit's built-in fonts are WinAnsi-encoded and have no ğ, ı, İ or ş. DejaVu Sans covers Turkish
 // and ships as TTFs in an npm package, so neither a developer nor CI needs a system font.
@@ -14,7 +15,7 @@ const FONTS = {
   cellBold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
 };
 
-export const PDF_FOOTER = 'Example content where labelled; figures carry their source.';
+export const PDF_FOOTER = LABELS.en.footer;
 
 const MARGIN = 40;
 /** Room kept below the text for the footer, which is drawn once all pages exist. */
@@ -33,31 +34,35 @@ interface TableColumn {
   align?: 'left' | 'right';
 }
 
-const STATUS_LABELS: Record<ActionStatus, string> = {
-  NOT_STARTED: 'Not started',
-  IN_PROGRESS: 'In progress',
-  AT_RISK: 'At risk',
-  DELAYED: 'Delayed',
-  COMPLETED: 'Completed',
-};
-
-function number(value: number | null): string {
-  return value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** How the PDF writes numbers and dates: tr-TR (15.12.2026, decimal comma) or ISO dates in English. */
+interface Locale {
+  labels: Labels;
+  number(value: number | null): string;
+  date(iso: string): string;
+  timestamp(iso: string): string;
+  yesNo(value: boolean | null): string;
 }
 
-function yesNo(value: boolean | null): string {
-  return value === null ? '—' : value ? 'Yes' : 'No';
-}
-
-function sentenceCase(code: string): string {
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** `YYYY-MM-DD HH:MM UTC`; the raw value if it is not a date, rather than "Invalid Date". */
-function timestamp(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function localeOf(lang: Lang): Locale {
+  const labels = LABELS[lang];
+  const tag = lang === 'tr' ? 'tr-TR' : 'en-US';
+  // A Date scalar is `YYYY-MM-DD`; anything else is shown as it came rather than as "Invalid Date".
+  const date = (iso: string): string => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match && lang === 'tr' ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+  };
+  return {
+    labels,
+    number: (value) => (value === null ? '—' : value.toLocaleString(tag, { maximumFractionDigits: 2 })),
+    date,
+    timestamp: (iso) => {
+      const at = new Date(iso);
+      if (Number.isNaN(at.getTime())) return iso;
+      const [day = '', time = ''] = at.toISOString().slice(0, 16).split('T');
+      return `${date(day)} ${time} UTC`;
+    },
+    yesNo: (value) => (value === null ? '—' : value ? labels.yes : labels.no),
+  };
 }
 
 function bottom(doc: Doc): number {
@@ -78,7 +83,7 @@ function heading(doc: Doc, text: string): void {
   doc.moveDown(0.3);
 }
 
-function none(doc: Doc, text = 'None.'): void {
+function none(doc: Doc, text: string): void {
   doc
     .font('oblique')
     .fontSize(BODY_SIZE + 1)
@@ -115,8 +120,8 @@ function drawRow(doc: Doc, columns: TableColumn[], cells: string[], height: numb
 }
 
 /** A ruled table whose header row repeats on every page it runs onto. */
-function table(doc: Doc, columns: TableColumn[], rows: string[][]): void {
-  if (rows.length === 0) return none(doc);
+function table(doc: Doc, columns: TableColumn[], rows: string[][], empty: string): void {
+  if (rows.length === 0) return none(doc, empty);
   const header = columns.map((c) => c.header);
   const headerFont = (): Doc => doc.font('cellBold').fontSize(HEADER_SIZE).fillColor('black');
   const cellFont = (): Doc => doc.font('cell').fontSize(BODY_SIZE).fillColor('black');
@@ -131,45 +136,51 @@ function table(doc: Doc, columns: TableColumn[], rows: string[][]): void {
   }
 }
 
-function countsTable(doc: Doc, keyHeader: string, items: StatusCounts[]): void {
-  const n = (header: string): TableColumn => ({ header, width: 50, align: 'right' });
+function countsTable(doc: Doc, { labels }: Locale, keyHeader: string, items: StatusCounts[]): void {
+  const c = labels.columns;
+  const n = (header: string | undefined): TableColumn => ({ header: header ?? '', width: 50, align: 'right' });
   table(
     doc,
     [
       { header: keyHeader, width: 50 },
-      { header: 'Name', width: 130 },
-      { header: 'Total', width: 35, align: 'right' },
-      n('Not started'),
-      n('In progress'),
-      n('At risk'),
-      n('Delayed'),
-      n('Completed'),
-      n('Unavailable'),
+      { header: c.label ?? '', width: 130 },
+      { header: c.total ?? '', width: 35, align: 'right' },
+      n(c.notStarted),
+      n(c.inProgress),
+      n(c.atRisk),
+      n(c.delayed),
+      n(c.completed),
+      n(c.unavailable),
     ],
-    items.map((c) => [
-      c.key,
-      c.label,
-      ...[c.total, c.notStarted, c.inProgress, c.atRisk, c.delayed, c.completed, c.unavailable].map(String),
+    items.map((row) => [
+      row.key,
+      row.label,
+      ...[row.total, row.notStarted, row.inProgress, row.atRisk, row.delayed, row.completed, row.unavailable].map(
+        String,
+      ),
     ]),
+    labels.none,
   );
 }
 
 /** Actions as blocks, not table rows: titles and reasons are sentences that a narrow cell would mangle. */
-function actionList(doc: Doc, actions: BoardPackAction[]): void {
-  if (actions.length === 0) return none(doc);
+function actionList(doc: Doc, locale: Locale, actions: BoardPackAction[]): void {
+  const { labels } = locale;
+  if (actions.length === 0) return none(doc, labels.none);
   const width = doc.page.width - 2 * MARGIN;
   for (const action of actions) {
     const title = `${action.actionCode} — ${action.title}`;
     const facts = [
-      `Responsible: ${action.responsibleAgency}`,
-      `Status: ${action.status ? STATUS_LABELS[action.status] : 'unknown (agency unavailable)'}`,
-      action.dueDate === action.originalDueDate
-        ? `Due ${action.dueDate}`
-        : `Due ${action.dueDate} (originally ${action.originalDueDate})`,
-      `${action.daysOverdue} days overdue`,
-      ...(action.escalated ? ['Escalated'] : []),
+      `${labels.facts.responsible}: ${labels.agency(action.responsibleAgency)}`,
+      `${labels.facts.status}: ${action.status ? labels.status[action.status] : labels.unknownStatus}`,
+      labels.due(
+        locale.date(action.dueDate),
+        action.dueDate === action.originalDueDate ? null : locale.date(action.originalDueDate),
+      ),
+      labels.daysOverdue(action.daysOverdue),
+      ...(action.escalated ? [labels.escalatedFact] : []),
     ].join(' · ');
-    const reason = `Reason: ${action.reason ?? 'none recorded'}`;
+    const reason = `${labels.facts.reason}: ${action.reason ?? labels.noReason}`;
     doc.font('bold').fontSize(BODY_SIZE + 1);
     let height = doc.heightOfString(title, { width });
     doc.font('regular').fontSize(BODY_SIZE);
@@ -186,7 +197,7 @@ function actionList(doc: Doc, actions: BoardPackAction[]): void {
   }
 }
 
-function footer(doc: Doc): void {
+function footer(doc: Doc, labels: Labels): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -196,24 +207,26 @@ function footer(doc: Doc): void {
     const y = doc.page.height - MARGIN + 8;
     const width = doc.page.width - 2 * MARGIN;
     doc.font('regular').fontSize(7).fillColor(MUTED);
-    doc.text(PDF_FOOTER, MARGIN, y, { width, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false });
+    doc.text(labels.footer, MARGIN, y, { width, lineBreak: false });
+    doc.text(labels.page(i - range.start + 1, range.count), MARGIN, y, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = savedBottom;
   }
 }
 
-/** The board pack as an A4 document a board member can read on paper. */
-export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
+/** The board pack as an A4 document a board member can read on paper, in Turkish or English. */
+export function renderBoardPackPdf(pack: BoardPack, lang: Lang = 'tr'): Promise<Buffer> {
+  const locale = localeOf(lang);
+  const { labels } = locale;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
     // Footers need the page count, known only once every page exists.
     bufferPages: true,
     font: FONTS.regular,
-    lang: 'tr-TR',
+    lang: lang === 'tr' ? 'tr-TR' : 'en',
     info: {
-      Title: `Board pack — ${pack.meetingTitle}`,
-      Subject: `${pack.bodyName}, ${pack.meetingDate}`,
+      Title: `${labels.boardPack} — ${pack.meetingTitle}`,
+      Subject: `${pack.bodyName}, ${locale.date(pack.meetingDate)}`,
       Creator: 'cocuk-koruma gateway',
       // The document's date is when its figures were drawn, so the same pack gives the same file.
       CreationDate: new Date(pack.generatedAt),
@@ -232,80 +245,87 @@ export function renderBoardPackPdf(pack: BoardPack): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font('regular').fontSize(10).fillColor(MUTED).text('Board pack');
+  doc.font('regular').fontSize(10).fillColor(MUTED).text(labels.boardPack);
   doc.font('bold').fontSize(18).fillColor('black').text(pack.meetingTitle);
   doc.moveDown(0.4);
-  const basis =
-    pack.basis === 'SNAPSHOT'
-      ? "SNAPSHOT — figures as frozen at the meeting's close"
-      : 'LIVE — figures as they stood when this pack was generated';
   const facts: [string, string][] = [
-    ['Body', pack.bodyName],
-    ['Meeting', `${pack.meetingId}, ${pack.meetingDate}`],
-    ['Basis', basis],
-    ['Generated', timestamp(pack.generatedAt)],
+    [labels.facts.body, pack.bodyName],
+    [labels.facts.meeting, `${pack.meetingId}, ${locale.date(pack.meetingDate)}`],
+    [labels.facts.basis, labels.basisLong[pack.basis]],
+    [labels.facts.generated, locale.timestamp(pack.generatedAt)],
   ];
   for (const [label, value] of facts) {
     doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
     doc.font('regular').text(value);
   }
 
-  heading(doc, 'Actions by strategic area');
-  countsTable(doc, 'Area', pack.byArea);
-  heading(doc, 'Actions by goal');
-  countsTable(doc, 'Goal', pack.byGoal);
-  heading(doc, 'Actions by responsible agency');
-  countsTable(doc, 'Agency', pack.byAgency);
-  heading(doc, 'Overdue actions');
-  actionList(doc, pack.overdue);
-  heading(doc, 'Escalated actions');
-  actionList(doc, pack.escalated);
-  heading(doc, 'Indicators against target');
+  const c = labels.columns;
+  heading(doc, labels.headings.byArea);
+  countsTable(doc, locale, labels.keyHeaders.area, pack.byArea);
+  heading(doc, labels.headings.byGoal);
+  countsTable(doc, locale, labels.keyHeaders.goal, pack.byGoal);
+  heading(doc, labels.headings.byAgency);
+  countsTable(doc, locale, labels.keyHeaders.agency, pack.byAgency);
+  heading(doc, labels.sections.overdue);
+  actionList(doc, locale, pack.overdue);
+  heading(doc, labels.sections.escalated);
+  actionList(doc, locale, pack.escalated);
+  heading(doc, labels.headings.indicators);
+  // A provincial or district board reads its province's figure beside the national one.
+  const province = pack.indicators.some((i) => i.provincePlateCode);
+  const latest = (value: number | null | undefined, period: string | null | undefined): string =>
+    value === null || value === undefined ? '—' : `${locale.number(value)}${period ? `\n(${period})` : ''}`;
   table(
     doc,
     [
-      { header: 'Indicator (action)', width: 70 },
-      { header: 'Name and source', width: 170 },
-      { header: 'Unit', width: 50 },
-      { header: 'Baseline', width: 42, align: 'right' },
-      { header: 'Target', width: 42, align: 'right' },
-      { header: 'Direction', width: 48 },
-      { header: 'Latest', width: 53, align: 'right' },
-      { header: 'On track', width: 40 },
+      { header: `${labels.keyHeaders.indicator} (${c.actionCode ?? ''})`, width: 70 },
+      { header: `${c.label ?? ''} / ${c.source ?? ''}`, width: province ? 130 : 170 },
+      { header: c.unit ?? '', width: 50 },
+      { header: c.baseline ?? '', width: 42, align: 'right' },
+      { header: c.target ?? '', width: 42, align: 'right' },
+      { header: c.direction ?? '', width: 48 },
+      { header: c.latestValue ?? '', width: 53, align: 'right' },
+      ...(province ? [{ header: c.provinceValue ?? '', width: 40, align: 'right' as const }] : []),
+      { header: c.onTrack ?? '', width: 40 },
     ],
     pack.indicators.map((i) => [
       `${i.indicatorCode}\n(${i.actionCode})`,
-      `${i.name}\nSource: ${i.source ?? 'not given'}`,
+      `${i.name}\n${labels.facts.source}: ${i.source ?? labels.sourceNotGiven}`,
       i.unit,
-      number(i.baseline),
-      number(i.target),
-      sentenceCase(i.direction),
-      i.latestValue === null ? '—' : `${number(i.latestValue)}${i.latestPeriod ? `\n(${i.latestPeriod})` : ''}`,
-      yesNo(i.onTrack),
+      locale.number(i.baseline),
+      locale.number(i.target),
+      labels.direction[i.direction],
+      latest(i.latestValue, i.latestPeriod),
+      ...(province
+        ? [i.provinceSuppressed ? (labels.columns.provinceSuppressed ?? '') : latest(i.provinceValue, i.provincePeriod)]
+        : []),
+      locale.yesNo(i.onTrack),
     ]),
+    labels.none,
   );
-  heading(doc, 'Follow-up of decisions');
+  heading(doc, labels.headings.followUps);
   table(
     doc,
     [
-      { header: 'Decision', width: 65 },
-      { header: 'Decision text', width: 225 },
-      { header: 'Owner', width: 60 },
-      { header: 'Due', width: 55 },
-      { header: 'Status', width: 50 },
-      { header: 'Overdue', width: 60 },
+      { header: labels.keyHeaders.decision, width: 65 },
+      { header: lang === 'tr' ? 'Karar metni' : 'Decision text', width: 225 },
+      { header: c.ownerAgency ?? '', width: 60 },
+      { header: c.dueDate ?? '', width: 55 },
+      { header: c.status ?? '', width: 50 },
+      { header: c.overdue ?? '', width: 60 },
     ],
     pack.followUps.map((f) => [
       `${f.decisionId}\n(${f.meetingId})`,
       f.text,
-      f.ownerAgency,
-      f.dueDate,
-      sentenceCase(f.status),
-      f.overdue ? 'Overdue' : '—',
+      labels.agency(f.ownerAgency),
+      locale.date(f.dueDate),
+      labels.followUp[f.status],
+      f.overdue ? labels.overdueFact : '—',
     ]),
+    labels.none,
   );
 
-  footer(doc);
+  footer(doc, labels);
   doc.end();
   return done;
 }

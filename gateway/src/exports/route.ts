@@ -5,10 +5,11 @@ import type { RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../data-source.js';
 import { BOARD_PACK_QUERY, type BoardPack, type BoardPackQueryResult } from './board-pack-query.js';
+import { chooseLang, UnsupportedLanguage, type Lang } from './i18n.js';
 
 interface Format {
   contentType: string;
-  render(pack: BoardPack): Promise<Buffer | string>;
+  render(pack: BoardPack, lang: Lang): Promise<Buffer | string>;
 }
 
 // The renderers load on the first download: pdfkit, its fonts and exceljs would otherwise hold
@@ -16,15 +17,15 @@ interface Format {
 export const EXPORT_FORMATS: Record<string, Format> = {
   pdf: {
     contentType: 'application/pdf',
-    render: async (pack) => (await import('./pdf.js')).renderBoardPackPdf(pack),
+    render: async (pack, lang) => (await import('./pdf.js')).renderBoardPackPdf(pack, lang),
   },
   csv: {
     contentType: 'text/csv; charset=utf-8',
-    render: async (pack) => (await import('./csv.js')).renderBoardPackCsv(pack),
+    render: async (pack, lang) => (await import('./csv.js')).renderBoardPackCsv(pack, lang),
   },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    render: async (pack) => (await import('./xlsx.js')).renderBoardPackXlsx(pack),
+    render: async (pack, lang) => (await import('./xlsx.js')).renderBoardPackXlsx(pack, lang),
   },
 };
 
@@ -62,7 +63,8 @@ export type BoardPackFetcher = (
 ) => Promise<FormattedExecutionResult<BoardPackQueryResult>>;
 
 /**
- * `GET /exports/board-pack/<meetingId>.<pdf|csv|xlsx>`, mounted behind the bearer-token check.
+ * `GET /exports/board-pack/<meetingId>.<pdf|csv|xlsx>[?lang=tr|en]`, mounted behind the bearer-token
+ * check; without `lang`, the language is Accept-Language's, else Turkish.
  * The pack is fetched by running the `boardPack` query through this gateway's own pipeline as the
  * caller, so query limits, error masking and every subgraph's authorisation and audit apply
  * exactly as they do to the GraphQL endpoint: a download is no side door.
@@ -97,6 +99,15 @@ export function boardPackExportHandler(fetchPack: BoardPackFetcher, logger: Logg
       ]);
     }
     const meetingId = match[1];
+    let lang: Lang;
+    try {
+      lang = chooseLang(req.query.lang, req.get('accept-language'));
+    } catch (error) {
+      if (!(error instanceof UnsupportedLanguage)) throw error;
+      return refuse(res, 400, [
+        { message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'lang' } },
+      ]);
+    }
 
     const { data, errors } = await fetchPack(meetingId, callerOf(res));
     // Any error refuses the download, even beside data: a printed pack missing figures would
@@ -110,7 +121,7 @@ export function boardPackExportHandler(fetchPack: BoardPackFetcher, logger: Logg
 
     let body: Buffer | string;
     try {
-      body = await format.render(data.boardPack);
+      body = await format.render(data.boardPack, lang);
     } catch (error) {
       const errorId = randomUUID();
       logger.error({ errorId, err: error, meetingId, extension }, 'board pack export failed to render');
@@ -123,6 +134,9 @@ export function boardPackExportHandler(fetchPack: BoardPackFetcher, logger: Logg
       .status(200)
       .set({
         'content-type': format.contentType,
+        'content-language': lang,
+        // The same URL answers in another language for another Accept-Language.
+        vary: 'Accept-Language',
         'content-disposition': `attachment; filename="${filenameOf(meetingId, extension)}"`,
         // The pack is the caller's view under their token; no shared cache may keep it.
         'cache-control': 'no-store',

@@ -1,121 +1,131 @@
 import type { BoardPack, BoardPackAction, StatusCounts } from './board-pack-query.js';
+import { LABELS, type Labels, type Lang } from './i18n.js';
 
 export type Cell = string | number | boolean | null;
 
 export interface Column {
-  /** Stable machine name: the CSV header and the row's property. */
+  /** Stable machine name: the row's property, the same in every language. */
   key: string;
-  /** What a person reads at the top of the column. */
+  /** What a person reads at the top of the column, in the reader's language. */
   header: string;
 }
 
 export interface Section {
-  /** Stable machine name, the CSV's `section` column. */
+  /** Stable machine name, whatever the language. */
   id: string;
+  /** The section's name in the reader's language: the worksheet's name, the CSV's `section` cell. */
   title: string;
   /** Always starts with `key` and `label`, so every line item has an identifier and a name. */
   columns: Column[];
   rows: Record<string, Cell>[];
 }
 
-const COUNT_COLUMNS: Column[] = [
-  { key: 'total', header: 'Total' },
-  { key: 'notStarted', header: 'Not started' },
-  { key: 'inProgress', header: 'In progress' },
-  { key: 'atRisk', header: 'At risk' },
-  { key: 'delayed', header: 'Delayed' },
-  { key: 'completed', header: 'Completed' },
-  { key: 'unavailable', header: 'Unavailable' },
+const COUNT_KEYS = ['total', 'notStarted', 'inProgress', 'atRisk', 'delayed', 'completed', 'unavailable'];
+const ACTION_KEYS = ['responsibleAgency', 'status', 'dueDate', 'originalDueDate', 'daysOverdue', 'escalated', 'reason'];
+const INDICATOR_KEYS = [
+  'actionCode',
+  'unit',
+  'baseline',
+  'target',
+  'direction',
+  'latestPeriod',
+  'latestValue',
+  'onTrack',
+  'source',
+  'provinceValue',
+  'provincePeriod',
+  'provinceSuppressed',
 ];
+const FOLLOW_UP_KEYS = ['meetingId', 'ownerAgency', 'dueDate', 'status', 'overdue'];
 
-const ACTION_COLUMNS: Column[] = [
-  { key: 'key', header: 'Action' },
-  { key: 'label', header: 'Title' },
-  { key: 'responsibleAgency', header: 'Responsible' },
-  { key: 'status', header: 'Status' },
-  { key: 'dueDate', header: 'Due' },
-  { key: 'originalDueDate', header: 'Originally due' },
-  { key: 'daysOverdue', header: 'Days overdue' },
-  { key: 'escalated', header: 'Escalated' },
-  { key: 'reason', header: 'Reason' },
-];
+function columnsOf(labels: Labels, keyHeader: string, labelHeader: string, keys: string[]): Column[] {
+  return [
+    { key: 'key', header: keyHeader },
+    { key: 'label', header: labelHeader },
+    ...keys.map((key) => ({ key, header: labels.columns[key] ?? key })),
+  ];
+}
 
-function countsSection(id: string, title: string, keyHeader: string, items: StatusCounts[]): Section {
+function countsSection(labels: Labels, id: 'byArea' | 'byGoal' | 'byAgency', keyHeader: string, items: StatusCounts[]) {
   return {
     id,
-    title,
-    columns: [{ key: 'key', header: keyHeader }, { key: 'label', header: 'Name' }, ...COUNT_COLUMNS],
+    title: labels.sections[id],
+    columns: columnsOf(labels, keyHeader, labels.columns.label ?? 'label', COUNT_KEYS),
     rows: items.map(({ key, label, ...counts }) => ({ key, label, ...counts })),
   };
 }
 
-function actionsSection(id: string, title: string, items: BoardPackAction[]): Section {
+function actionsSection(labels: Labels, id: 'overdue' | 'escalated', items: BoardPackAction[]): Section {
   return {
     id,
-    title,
-    columns: ACTION_COLUMNS,
-    rows: items.map(({ actionCode, title: label, ...rest }) => ({ key: actionCode, label, ...rest })),
+    title: labels.sections[id],
+    columns: columnsOf(labels, labels.keyHeaders.action, labels.columns.label ?? 'label', ACTION_KEYS),
+    rows: items.map(({ actionCode, title: label, responsibleAgency, status, ...rest }) => ({
+      key: actionCode,
+      label,
+      responsibleAgency: labels.agency(responsibleAgency),
+      status: status ? labels.status[status] : null,
+      ...rest,
+    })),
   };
 }
 
 /**
- * The board pack as tables, one per section, in the order a board reads it. CSV and XLSX both
- * render from this, so a figure cannot appear in one download and be missing from the other.
+ * The board pack as tables, one per section, in the order a board reads it, with headings and
+ * enum values in the reader's language. CSV and XLSX both render from this, so a figure cannot
+ * appear in one download and be missing from the other. Dates stay ISO and numbers stay numbers.
  */
-export function boardPackSections(pack: BoardPack): Section[] {
+export function boardPackSections(pack: BoardPack, lang: Lang = 'tr'): Section[] {
+  const labels = LABELS[lang];
   return [
     {
       id: 'meeting',
-      title: 'Meeting',
+      title: labels.sections.meeting,
       columns: [
-        { key: 'key', header: 'Field' },
-        { key: 'label', header: 'Value' },
+        { key: 'key', header: labels.keyHeaders.meeting },
+        { key: 'label', header: lang === 'tr' ? 'Değer' : 'Value' },
       ],
       rows: [
-        { key: 'meetingId', label: pack.meetingId },
-        { key: 'meetingTitle', label: pack.meetingTitle },
-        { key: 'meetingDate', label: pack.meetingDate },
-        { key: 'bodyName', label: pack.bodyName },
-        { key: 'basis', label: pack.basis },
-        { key: 'generatedAt', label: pack.generatedAt },
+        { key: labels.fields.meetingId, label: pack.meetingId },
+        { key: labels.fields.meetingTitle, label: pack.meetingTitle },
+        { key: labels.fields.meetingDate, label: pack.meetingDate },
+        { key: labels.fields.bodyName, label: pack.bodyName },
+        { key: labels.fields.basis, label: labels.basis[pack.basis] },
+        { key: labels.fields.generatedAt, label: pack.generatedAt },
       ],
     },
-    countsSection('byArea', 'By area', 'Area', pack.byArea),
-    countsSection('byGoal', 'By goal', 'Goal', pack.byGoal),
-    countsSection('byAgency', 'By agency', 'Agency', pack.byAgency),
-    actionsSection('overdue', 'Overdue actions', pack.overdue),
-    actionsSection('escalated', 'Escalated actions', pack.escalated),
+    countsSection(labels, 'byArea', labels.keyHeaders.area, pack.byArea),
+    countsSection(labels, 'byGoal', labels.keyHeaders.goal, pack.byGoal),
+    countsSection(labels, 'byAgency', labels.keyHeaders.agency, pack.byAgency),
+    actionsSection(labels, 'overdue', pack.overdue),
+    actionsSection(labels, 'escalated', pack.escalated),
     {
       id: 'indicators',
-      title: 'Indicators',
-      columns: [
-        { key: 'key', header: 'Indicator' },
-        { key: 'label', header: 'Name' },
-        { key: 'actionCode', header: 'Action' },
-        { key: 'unit', header: 'Unit' },
-        { key: 'baseline', header: 'Baseline' },
-        { key: 'target', header: 'Target' },
-        { key: 'direction', header: 'Direction' },
-        { key: 'latestPeriod', header: 'Latest period' },
-        { key: 'latestValue', header: 'Latest value' },
-        { key: 'onTrack', header: 'On track' },
-        { key: 'source', header: 'Source' },
-      ],
-      rows: pack.indicators.map(({ indicatorCode, name, ...rest }) => ({ key: indicatorCode, label: name, ...rest })),
+      title: labels.sections.indicators,
+      columns: columnsOf(labels, labels.keyHeaders.indicator, labels.columns.label ?? 'label', INDICATOR_KEYS),
+      rows: pack.indicators.map(({ indicatorCode, name, direction, provincePlateCode: _plate, ...rest }) => ({
+        key: indicatorCode,
+        label: name,
+        direction: labels.direction[direction],
+        ...rest,
+      })),
     },
     {
       id: 'followUps',
-      title: 'Follow-ups',
-      columns: [
-        { key: 'key', header: 'Decision' },
-        { key: 'label', header: 'Decision text' },
-        { key: 'meetingId', header: 'Meeting' },
-        { key: 'ownerAgency', header: 'Owner' },
-        { key: 'dueDate', header: 'Due' },
-        { key: 'status', header: 'Status' },
-        { key: 'overdue', header: 'Overdue' },
-      ],
-      rows: pack.followUps.map(({ decisionId, text, ...rest }) => ({ key: decisionId, label: text, ...rest })),
+      title: labels.sections.followUps,
+      columns: columnsOf(
+        labels,
+        labels.keyHeaders.decision,
+        lang === 'tr' ? 'Karar metni' : 'Decision text',
+        FOLLOW_UP_KEYS,
+      ),
+      rows: pack.followUps.map(({ decisionId, text, ownerAgency, status, ...rest }) => ({
+        key: decisionId,
+        label: text,
+        ownerAgency: labels.agency(ownerAgency),
+        status: labels.followUp[status],
+        ...rest,
+      })),
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { AGENCIES } from '@cocuk-koruma/platform';
+import { AGENCIES, type AgencyCode } from '@cocuk-koruma/platform';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
@@ -76,6 +76,12 @@ const snapshotContent = z.object({
         latestValue: z.number().nullable(),
         source: z.string().nullable(),
         onTrack: z.boolean().nullable(),
+        // Absent from snapshots frozen before board packs showed the province's own figure.
+        provincePlateCode: z.string().nullish(),
+        provinceValue: z.number().nullish(),
+        provincePeriod: z.string().nullish(),
+        provinceSource: z.string().nullish(),
+        provinceSuppressed: z.boolean().nullish(),
       }),
     ),
     followUps: z.array(
@@ -130,14 +136,31 @@ function countRow(key: string, label: string, statuses: (ActionStatus | null)[])
   return row;
 }
 
-/** The latest national figure: province rows are left out, quarters sort lexically. */
-function latestNational(measurements: LiveMeasurement[], indicatorCode: string): LiveMeasurement | null {
+/**
+ * The latest figure of one place: national (`plateCode` null) or one province's; quarters sort
+ * lexically. Where the latest period has a shown and a withheld source, the shown one wins.
+ */
+export function latestOf(
+  measurements: readonly LiveMeasurement[],
+  indicatorCode: string,
+  plateCode: string | null = null,
+): LiveMeasurement | null {
   let latest: LiveMeasurement | null = null;
   for (const m of measurements) {
-    if (m.indicatorCode !== indicatorCode || m.provincePlateCode !== null) continue;
-    if (!latest || m.period >= latest.period) latest = m;
+    if (m.indicatorCode !== indicatorCode || m.provincePlateCode !== plateCode) continue;
+    if (
+      !latest ||
+      m.period > latest.period ||
+      (m.period === latest.period && (m.value !== null || latest.value === null))
+    )
+      latest = m;
   }
   return latest;
+}
+
+/** The province whose own figures a board's pack shows: a provincial board's, a district board's province. */
+function provinceOfBody(body: { level: string; provincePlateCode: string | null } | null | undefined): string | null {
+  return body && body.level !== 'CENTRAL' ? body.provincePlateCode : null;
 }
 
 /** MAINTAIN counts as on track while the value holds at or above the target level. */
@@ -155,6 +178,14 @@ type FrozenPack = SnapshotContent['boardPack'];
 export type BoardPackActionModel = FrozenPack['overdue'][number] & { unavailable?: GraphQLError };
 export type BoardPackIndicatorModel = FrozenPack['indicators'][number] & { unavailable?: GraphQLError };
 
+export interface FrozenAction {
+  actionCode: string;
+  responsibleAgency: AgencyCode;
+  status: ActionStatus | null;
+  dueDate: string;
+  overdue: boolean;
+}
+
 export interface LiveBoardPack {
   boardPack: FrozenPack & {
     overdue: BoardPackActionModel[];
@@ -162,6 +193,8 @@ export interface LiveBoardPack {
     indicators: BoardPackIndicatorModel[];
   };
   agenda: AgendaSnapshot;
+  /** Every plan action as it stands, frozen row by row when the meeting closes. */
+  actions: FrozenAction[];
   /** The actions whose progress could not be read, each with whose answer is missing. */
   missing: Map<string, Missing>;
 }
@@ -206,6 +239,7 @@ export async function computeBoardPack(
   const goalArea = new Map(goalRows.map((g) => [g.code, g.areaCode]));
 
   const overdue: BoardPackActionModel[] = [];
+  const frozenActions: FrozenAction[] = [];
   for (const action of actionRows) {
     const history = revisionRows.filter((r) => r.actionCode === action.code);
     const dueDate = currentDueDate(action, history);
@@ -213,6 +247,13 @@ export async function computeBoardPack(
     // A past due date with an unreadable status stays on the list (status null): the board
     // should not lose sight of a late action because its agency's server is down.
     const lateness = latenessOf(dueDate, status ?? 'NOT_STARTED', today);
+    frozenActions.push({
+      actionCode: action.code,
+      responsibleAgency: action.responsibleAgency,
+      status,
+      dueDate,
+      overdue: lateness.overdue === true,
+    });
     if (!lateness.overdue || lateness.daysOverdue === null) continue;
     overdue.push({
       actionCode: action.code,
@@ -230,8 +271,11 @@ export async function computeBoardPack(
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
 
   const indicatorValues = new Map<string, number | null>();
+  const plateCode = provinceOfBody(body);
   const indicatorList = indicatorRows.map((indicator): BoardPackIndicatorModel => {
-    const latest = latestNational(live.actions.get(indicator.actionCode)?.measurements ?? [], indicator.code);
+    const measurements = live.actions.get(indicator.actionCode)?.measurements ?? [];
+    const latest = latestOf(measurements, indicator.code);
+    const province = plateCode ? latestOf(measurements, indicator.code, plateCode) : null;
     indicatorValues.set(indicator.code, latest?.value ?? null);
     return {
       indicatorCode: indicator.code,
@@ -245,6 +289,11 @@ export async function computeBoardPack(
       latestValue: latest?.value ?? null,
       source: latest?.source ?? null,
       onTrack: onTrack(indicator.direction, latest?.value ?? null, indicator.target),
+      provincePlateCode: plateCode,
+      provinceValue: province?.value ?? null,
+      provincePeriod: province?.period ?? null,
+      provinceSource: province?.source ?? null,
+      provinceSuppressed: plateCode ? (province?.suppressed ?? false) : null,
       ...unavailable(
         indicator.actionCode,
         `the latest value of indicator ${indicator.code} is missing from this board pack`,
@@ -309,6 +358,7 @@ export async function computeBoardPack(
       })),
     },
     agenda: agendaSnapshot,
+    actions: frozenActions,
     missing: live.missing,
   };
 }

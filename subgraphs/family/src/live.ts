@@ -15,7 +15,19 @@ export interface LiveMeasurement {
   provincePlateCode: string | null;
   // Null where the agency suppressed a small count.
   value: number | null;
+  suppressed: boolean;
   source: string;
+}
+
+/** A report as another agency's subgraph shows it to the caller (approved ones, or all for the owner). */
+export interface LiveReport {
+  period: string;
+  revision: number;
+  state: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+  status: ActionStatus;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
 }
 
 export interface LiveAction {
@@ -23,6 +35,7 @@ export interface LiveAction {
   status: ActionStatus;
   latestReport: { period: string; narrative: string } | null;
   measurements: LiveMeasurement[];
+  reports: LiveReport[];
 }
 
 /** What a read-back gives: the actions whose agency answered, and for the rest, whose fault. */
@@ -38,7 +51,15 @@ const STATUS_QUERY = `query SecretariatStatuses($codes: [ID!]) {
 const BOARD_QUERY = `query SecretariatBoardPack($codes: [ID!]) {
   actions(codes: $codes) {
     code status latestReport { period narrative }
-    measurements { indicatorCode period provincePlateCode value source }
+    measurements { indicatorCode period provincePlateCode value suppressed source }
+  }
+}`;
+
+const CHANGES_QUERY = `query SecretariatChanges($codes: [ID!]) {
+  actions(codes: $codes) {
+    code status latestReport { period narrative }
+    measurements { indicatorCode period provincePlateCode value suppressed source }
+    progressReports { period revision state status reviewedBy reviewedAt reviewComment }
   }
 }`;
 
@@ -47,6 +68,7 @@ interface ReadAction {
   status: ActionStatus | null;
   latestReport: LiveAction['latestReport'];
   measurements?: LiveMeasurement[] | null;
+  progressReports?: LiveReport[] | null;
 }
 
 export function graphClientOf(ctx: FamilyContext): GraphClient {
@@ -54,7 +76,8 @@ export function graphClientOf(ctx: FamilyContext): GraphClient {
 }
 
 /**
- * Statuses and latest approved reports (and, for the board pack, measurements) of the given
+ * Statuses and latest approved reports (and, for the board pack, measurements; for the changes
+ * since the last meeting, also the reports the caller may see) of the given
  * actions. An action whose responsible agency did not answer (its status null, or the action
  * missing from the answer) is in `missing` under that agency; with the gateway unreachable,
  * every action is, under the gateway.
@@ -62,14 +85,14 @@ export function graphClientOf(ctx: FamilyContext): GraphClient {
 export async function readLiveActions(
   ctx: FamilyContext,
   rows: readonly { code: string; responsibleAgency: AgencyCode }[],
-  options: { measurements?: boolean } = {},
+  options: { measurements?: boolean; reports?: boolean } = {},
 ): Promise<LiveRead> {
   const read: LiveRead = { actions: new Map(), missing: new Map() };
   if (rows.length === 0) return read;
   let answered: (ReadAction | null)[] | null = null;
   try {
     const result = await graphClientOf(ctx).query<{ actions: (ReadAction | null)[] | null }>(
-      options.measurements ? BOARD_QUERY : STATUS_QUERY,
+      options.reports ? CHANGES_QUERY : options.measurements ? BOARD_QUERY : STATUS_QUERY,
       { codes: rows.map((r) => r.code) },
     );
     answered = result.data?.actions ?? null;
@@ -90,6 +113,7 @@ export async function readLiveActions(
         status: action.status,
         latestReport: action.latestReport,
         measurements: action.measurements ?? [],
+        reports: action.progressReports ?? [],
       });
     } else read.missing.set(row.code, row.responsibleAgency);
   }

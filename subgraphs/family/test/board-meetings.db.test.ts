@@ -6,7 +6,15 @@ import type { SubgraphServer } from '@cocuk-koruma/platform';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FamilySchema } from '../src/context.js';
-import { actions, agendaItems, decisions, dueDateRevisions, meetingSnapshots, meetings } from '../src/db/schema.js';
+import {
+  actions,
+  agendaItems,
+  auditLog,
+  decisions,
+  dueDateRevisions,
+  meetingSnapshots,
+  meetings,
+} from '../src/db/schema.js';
 import { createServer } from '../src/server.js';
 import { defined } from './helpers.js';
 
@@ -406,5 +414,233 @@ describe('coordination board meetings', () => {
       recordedDecisions: ['Example decision'],
       decisions: [],
     });
+  });
+});
+
+const CREATE_BODY = `mutation($input: CoordinationBodyInput!) { family { createCoordinationBody(input: $input) {
+  id level name nameEn district chair meetingFrequency secretariat province { plateCode }
+} } }`;
+const CANKAYA = {
+  level: 'DISTRICT',
+  plateCode: '06',
+  district: 'Çankaya',
+  name: 'Çankaya İlçe Çocuk Koruma Koordinasyon Kurulu (örnek)',
+  nameEn: 'Çankaya District Child Protection Coordination Board (example)',
+  chair: 'Kaymakam',
+  meetingFrequency: 'İki ayda bir (every two months)',
+  secretariat: 'Example secretariat',
+};
+
+async function bodyCount() {
+  const result = await query<{ coordinationBodies: { id: string }[] }>(
+    '{ coordinationBodies { id } }',
+    {},
+    FAMILY_LIAISON,
+  );
+  return defined(result.data).coordinationBodies.length;
+}
+
+describe('setting up a district coordination board', () => {
+  it('refuses anyone but the secretariat with FORBIDDEN and creates nothing', async () => {
+    const before = await bodyCount();
+    const result = await query(CREATE_BODY, { input: CANKAYA }, FAMILY_LIAISON);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await bodyCount()).toBe(before);
+  });
+
+  it('refuses a provincial or central board, which exist already, and an unknown province, with BAD_USER_INPUT', async () => {
+    const before = await bodyCount();
+    for (const level of ['PROVINCIAL', 'CENTRAL']) {
+      const result = await query(CREATE_BODY, { input: { ...CANKAYA, level } }, SECRETARIAT);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.level' });
+    }
+    const unknown = await query(CREATE_BODY, { input: { ...CANKAYA, plateCode: '99' } }, SECRETARIAT);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.plateCode' });
+    expect(await bodyCount()).toBe(before);
+  });
+
+  it('creates the district board, audited, lists it under its province, and takes meetings', async () => {
+    const created = await query<{ family: { createCoordinationBody: Record<string, unknown> } }>(
+      CREATE_BODY,
+      { input: CANKAYA },
+      SECRETARIAT,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.family.createCoordinationBody).toEqual({
+      id: 'district-06-cankaya',
+      level: 'DISTRICT',
+      name: CANKAYA.name,
+      nameEn: CANKAYA.nameEn,
+      district: 'Çankaya',
+      chair: 'Kaymakam',
+      meetingFrequency: CANKAYA.meetingFrequency,
+      secretariat: 'Example secretariat',
+      province: { plateCode: '06' },
+    });
+    const [audit] = await db().select().from(auditLog).where(eq(auditLog.operation, 'createCoordinationBody'));
+    expect(audit).toMatchObject({ kind: 'WRITE', actor: 'chgm.secretariat', entityIds: ['district-06-cankaya'] });
+    const listed = await query<{ coordinationBodies: { id: string }[] }>(
+      '{ coordinationBodies(level: DISTRICT, plateCode: "06") { id } }',
+      {},
+      FAMILY_LIAISON,
+    );
+    expect(listed.data?.coordinationBodies).toEqual([{ id: 'district-06-cankaya' }]);
+    const scheduled = await query<Scheduled>(
+      SCHEDULE,
+      { input: { bodyId: 'district-06-cankaya', date: '2020-06-20', title: 'Çankaya İlçe Kurulu (örnek)' } },
+      SECRETARIAT,
+    );
+    expect(scheduled.errors).toBeUndefined();
+    expect(scheduled.data?.family.scheduleMeeting).toMatchObject({
+      id: 'district-06-cankaya-2020-06-20',
+      state: 'OPEN',
+    });
+  });
+
+  it('refuses the same district of the same province again, however it is capitalised, with CONFLICT', async () => {
+    const before = await bodyCount();
+    const again = await query(CREATE_BODY, { input: { ...CANKAYA, district: 'ÇANKAYA' } }, SECRETARIAT);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', id: 'district-06-cankaya' });
+    expect(await bodyCount()).toBe(before);
+    // The same district name in another province is another board.
+    const elsewhere = await query(CREATE_BODY, { input: { ...CANKAYA, plateCode: '34' } }, SECRETARIAT);
+    expect(elsewhere.errors).toBeUndefined();
+  });
+});
+
+const MOVE = `mutation($input: MoveAgendaItemInput!) { family { moveAgendaItem(input: $input) { version agenda { id position refCode } } } }`;
+const REMOVE = `mutation($input: RemoveAgendaItemInput!) { family { removeAgendaItem(input: $input) { version agenda { id position refCode } } } }`;
+interface Agenda {
+  version: number;
+  agenda: { id: string; position: number; refCode: string }[];
+}
+
+describe('editing an open meeting’s agenda', () => {
+  const meetingId = 'provincial-35-2020-06-01';
+  let version = 1;
+
+  it('moves an item to a new position and renumbers the others, keeping each item’s id', async () => {
+    await query(
+      SCHEDULE,
+      { input: { bodyId: 'provincial-35', date: '2020-06-01', title: 'İzmir (örnek)' } },
+      SECRETARIAT,
+    );
+    for (const refCode of ['A1.H1', 'A1.H2', 'A2.H1']) {
+      const added = await query<{ family: { addAgendaItem: Agenda } }>(
+        ADD_ITEM,
+        { input: { meetingId, kind: 'GOAL', refCode, expectedVersion: version } },
+        SECRETARIAT,
+      );
+      expect(added.errors).toBeUndefined();
+      version = defined(added.data).family.addAgendaItem.version;
+    }
+    const moved = await query<{ family: { moveAgendaItem: Agenda } }>(
+      MOVE,
+      { input: { meetingId, itemId: `${meetingId}-a3`, position: 1, expectedVersion: version } },
+      SECRETARIAT,
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data?.family.moveAgendaItem.agenda).toEqual([
+      { id: `${meetingId}-a3`, position: 1, refCode: 'A2.H1' },
+      { id: `${meetingId}-a1`, position: 2, refCode: 'A1.H1' },
+      { id: `${meetingId}-a2`, position: 3, refCode: 'A1.H2' },
+    ]);
+    expect(moved.data?.family.moveAgendaItem.version).toBe(version + 1);
+    version += 1;
+  });
+
+  it('refuses a stale version with CONFLICT, a position past the end with BAD_USER_INPUT, and the secretariat’s colleagues with FORBIDDEN', async () => {
+    const before = await meetingState(meetingId);
+    const stale = await query(
+      MOVE,
+      { input: { meetingId, itemId: `${meetingId}-a1`, position: 3, expectedVersion: version - 1 } },
+      SECRETARIAT,
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version });
+    const far = await query(
+      MOVE,
+      { input: { meetingId, itemId: `${meetingId}-a1`, position: 4, expectedVersion: version } },
+      SECRETARIAT,
+    );
+    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.position' });
+    const liaison = await query(
+      REMOVE,
+      { input: { meetingId, itemId: `${meetingId}-a1`, expectedVersion: version } },
+      FAMILY_LIAISON,
+    );
+    expect(liaison.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await query(
+      REMOVE,
+      { input: { meetingId, itemId: `${meetingId}-a9`, expectedVersion: version } },
+      SECRETARIAT,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await meetingState(meetingId)).toEqual(before);
+  });
+
+  it('removes an item, moves the later ones up, and never reuses its id for the next item added', async () => {
+    const removed = await query<{ family: { removeAgendaItem: Agenda } }>(
+      REMOVE,
+      { input: { meetingId, itemId: `${meetingId}-a1`, expectedVersion: version } },
+      SECRETARIAT,
+    );
+    expect(removed.errors).toBeUndefined();
+    version = defined(removed.data).family.removeAgendaItem.version;
+    expect(removed.data?.family.removeAgendaItem.agenda).toEqual([
+      { id: `${meetingId}-a3`, position: 1, refCode: 'A2.H1' },
+      { id: `${meetingId}-a2`, position: 2, refCode: 'A1.H2' },
+    ]);
+    const added = await query<{ family: { addAgendaItem: Agenda } }>(
+      ADD_ITEM,
+      { input: { meetingId, kind: 'GOAL', refCode: 'A1.H1', expectedVersion: version } },
+      SECRETARIAT,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data?.family.addAgendaItem.agenda.at(-1)).toEqual({
+      id: `${meetingId}-a4`,
+      kind: 'GOAL',
+      refCode: 'A1.H1',
+    });
+  });
+
+  it('refuses to edit the agenda of a closed meeting with CONFLICT (MEETING_CLOSED)', async () => {
+    // Historic meetings are stored closed; the agenda of a closed meeting never changes.
+    const [closed] = await db().select().from(meetings).where(eq(meetings.id, 'central-11'));
+    const result = await query(
+      REMOVE,
+      { input: { meetingId: 'central-11', itemId: 'central-11-a1', expectedVersion: defined(closed).version } },
+      SECRETARIAT,
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CLOSED' });
+    const move = await query(
+      MOVE,
+      {
+        input: {
+          meetingId: 'central-11',
+          itemId: 'central-11-a1',
+          position: 1,
+          expectedVersion: defined(closed).version,
+        },
+      },
+      SECRETARIAT,
+    );
+    expect(move.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CLOSED' });
+  });
+});
+
+describe('changes since the last meeting', () => {
+  it('answers a body with no closed meeting with `since` null and no agencies, rather than “no change”', async () => {
+    const result = await query<{ changesSinceLastMeeting: unknown }>(
+      '{ changesSinceLastMeeting(bodyId: "provincial-06") { since { id } sinceClosedAt agencies { agency } } }',
+      {},
+      SECRETARIAT,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.changesSinceLastMeeting).toEqual({ since: null, sinceClosedAt: null, agencies: [] });
+  });
+
+  it('answers NOT_FOUND for a body that does not exist', async () => {
+    const result = await query('{ changesSinceLastMeeting(bodyId: "nowhere") { bodyId } }', {}, SECRETARIAT);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'nowhere' });
   });
 });

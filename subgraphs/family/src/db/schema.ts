@@ -340,6 +340,27 @@ export const meetingSnapshots = pgTable('meeting_snapshots', {
 });
 export type MeetingSnapshotRow = typeof meetingSnapshots.$inferSelect;
 
+/**
+ * Every plan action as it stood when a meeting closed, so "since the last meeting" can compare any
+ * action's status, not only those the pack listed. Snapshots taken before this table have no rows.
+ */
+export const meetingSnapshotActions = pgTable(
+  'meeting_snapshot_actions',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetingSnapshots.meetingId),
+    actionCode: text('action_code').notNull(),
+    responsibleAgency: agencyCode('responsible_agency').notNull(),
+    // Never null: a meeting closes only once every agency has answered.
+    status: text().notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    overdue: boolean().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.actionCode] })],
+);
+export type MeetingSnapshotActionRow = typeof meetingSnapshotActions.$inferSelect;
+
 export * from '@cocuk-koruma/domain/progress/tables';
 export * from '@cocuk-koruma/domain/audit/tables';
 export * from '@cocuk-koruma/domain/idempotency/tables';

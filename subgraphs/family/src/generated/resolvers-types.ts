@@ -7,6 +7,7 @@ import type { MeasurementView } from '@cocuk-koruma/domain/progress/suppression'
 import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indicator-progress';
 import type { EscalationModel } from '../resolvers/deadlines.js';
 import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
+import type { MeetingChangesModel, AgencyChangesModel } from '../meeting-changes.js';
 import type { FamilyContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -101,6 +102,36 @@ export type AddAgendaItemInput = {
   refCode: Scalars['ID']['input'];
 };
 
+/**
+ * One agency's changes since the last meeting. The lists that need the agency's own data are null,
+ * with an error naming it (SUBGRAPH_UNAVAILABLE, `extensions.agency`), when its subgraph cannot be
+ * read: unknown, never "no change". The lists kept by the secretariat are always there.
+ */
+export type AgencyChanges = {
+  __typename?: 'AgencyChanges';
+  agency: AgencyCode;
+  /** False when the agency's subgraph could not be read for this answer. */
+  available: Scalars['Boolean']['output'];
+  /** The body's decisions owned by this agency and completed after the last meeting closed. */
+  decisionsDone: Array<BoardPackFollowUp>;
+  /** The body's decisions owned by this agency that are still open past their due date. */
+  decisionsLate: Array<BoardPackFollowUp>;
+  /** Indicators of this agency's actions whose latest national value is not the one frozen at the last meeting. */
+  indicatorMovements?: Maybe<Array<IndicatorMovement>>;
+  /** Actions overdue today that were not overdue at the last meeting. */
+  newlyOverdue?: Maybe<Array<ChangedAction>>;
+  /** Due-date revisions of this agency's actions made after the last meeting closed, oldest first. */
+  rebaselined: Array<RebaselinedAction>;
+  /**
+   * Reports on this agency's actions approved or returned after the last meeting closed (reviewedAt
+   * after closedAt). Returned reports stay inside their ministry, so another agency's returns are not
+   * listed for a reader outside it.
+   */
+  reportReviews?: Maybe<Array<ReportReview>>;
+  /** Actions of this agency whose status is not the one frozen at the last meeting. */
+  statusChanges?: Maybe<Array<StatusChange>>;
+};
+
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
   | 'EDUCATION'
@@ -114,7 +145,10 @@ export type AgendaItem = {
   __typename?: 'AgendaItem';
   /** For a follow-up: the earlier decision it carries. */
   carriedFrom?: Maybe<Decision>;
-  /** Readable: `<meeting id>-a<position>`. */
+  /**
+   * Readable: `<meeting id>-a<n>`, n counting the items in the order they were added; it stays the
+   * same when the item is moved, and a removed item's id is never reused.
+   */
   id: Scalars['ID']['output'];
   kind: AgendaItemKind;
   note?: Maybe<Scalars['String']['output']>;
@@ -249,9 +283,37 @@ export type BoardPackIndicator = {
   name: Scalars['String']['output'];
   /** The latest value has reached the target in the indicator's direction; null without a value. */
   onTrack?: Maybe<Scalars['Boolean']['output']>;
+  /** The period of the province's latest measurement. */
+  provincePeriod?: Maybe<Scalars['String']['output']>;
+  /**
+   * The province whose board meets (a provincial body's, or a district body's province); null in the
+   * central board's pack, which shows national figures only.
+   */
+  provincePlateCode?: Maybe<Scalars['String']['output']>;
+  /** The source of the province's latest measurement. */
+  provinceSource?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the province's latest count is withheld from this reader as a small number (README,
+   * "Small numbers"); false when it is shown or there is none; null for the central board's pack.
+   */
+  provinceSuppressed?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The province's latest value beside the national one; null for the central board, where the
+   * province has no measurement, or where it is withheld (then `provinceSuppressed` is true).
+   */
+  provinceValue?: Maybe<Scalars['Float']['output']>;
   source?: Maybe<Scalars['String']['output']>;
   target: Scalars['Float']['output'];
   unit: Scalars['String']['output'];
+};
+
+export type ChangedAction = {
+  __typename?: 'ChangedAction';
+  actionCode: Scalars['ID']['output'];
+  daysOverdue: Scalars['Int']['output'];
+  dueDate: Scalars['Date']['output'];
+  status: ActionStatus;
+  title: Scalars['String']['output'];
 };
 
 export type CloseMeetingInput = {
@@ -296,6 +358,29 @@ export type CoordinationBody = {
   province?: Maybe<Province>;
   secretariat?: Maybe<Scalars['String']['output']>;
   source: Scalars['String']['output'];
+};
+
+/**
+ * Sets up a district coordination board (İlçe Koordinasyon Kurulu, chaired by the kaymakam). Only
+ * DISTRICT bodies are created here: the central board and the 81 provincial boards exist already.
+ */
+export type CoordinationBodyInput = {
+  /** Who chairs it, e.g. the kaymakam. */
+  chair: Scalars['String']['input'];
+  /** The district's name, e.g. Çankaya; one board per district of a province (a second is CONFLICT). */
+  district: Scalars['String']['input'];
+  /** DISTRICT; CENTRAL or PROVINCIAL is refused with BAD_USER_INPUT. */
+  level: CoordinationLevel;
+  /** How often it meets, as the board decided, e.g. İki ayda bir (every two months). */
+  meetingFrequency: Scalars['String']['input'];
+  /** Turkish name, e.g. Çankaya İlçe Çocuk Koruma Koordinasyon Kurulu. */
+  name: Scalars['String']['input'];
+  nameEn: Scalars['String']['input'];
+  /** What the record does not confirm about this body. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Two-digit plate code of the district's province, 01-81; a province that does not exist is BAD_USER_INPUT. */
+  plateCode: Scalars['String']['input'];
+  secretariat?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CoordinationLevel =
@@ -516,6 +601,16 @@ export type FamilyMutations = {
   /** The secretariat, or a liaison or focal point of the agency that owns the decision. */
   completeFollowUp?: Maybe<Decision>;
   correctProgressReport?: Maybe<ProgressReport>;
+  /**
+   * The secretariat sets up a district coordination board; meetings can then be scheduled for it.
+   * Its id is `district-<plate code>-<district>` (the district in lower-case ASCII, e.g. `district-06-cankaya`).
+   */
+  createCoordinationBody?: Maybe<CoordinationBody>;
+  /**
+   * Moves an agenda item of an OPEN meeting; a closed meeting is refused with CONFLICT
+   * (`reason: MEETING_CLOSED`), a stale version with CONFLICT (`currentVersion`).
+   */
+  moveAgendaItem?: Maybe<Meeting>;
   /** The secretariat moves an action's due date, with a reason; the plan's date and earlier revisions stay on record. */
   rebaselineAction?: Maybe<Action>;
   /** Records the ministry's contribution to a part it accepted. */
@@ -524,6 +619,8 @@ export type FamilyMutations = {
   /** Files a meeting held in the past, CLOSED, without a board pack. */
   recordMeeting?: Maybe<Meeting>;
   recordMinutes?: Maybe<Meeting>;
+  /** Removes an agenda item of an OPEN meeting; refused on a closed meeting or a stale version like moveAgendaItem. */
+  removeAgendaItem?: Maybe<Meeting>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
   respondToPart?: Maybe<FamilyParty>;
   /** A focal point of the ministry who did not submit the report. */
@@ -583,6 +680,24 @@ export type FamilyMutationsCorrectProgressReportArgs = {
  * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
  * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
  */
+export type FamilyMutationsCreateCoordinationBodyArgs = {
+  input: CoordinationBodyInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsMoveAgendaItemArgs = {
+  input: MoveAgendaItemInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
 export type FamilyMutationsRebaselineActionArgs = {
   input: RebaselineInput;
 };
@@ -621,6 +736,15 @@ export type FamilyMutationsRecordMeetingArgs = {
  */
 export type FamilyMutationsRecordMinutesArgs = {
   input: RecordMinutesInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsRemoveAgendaItemArgs = {
+  input: RemoveAgendaItemInput;
 };
 
 
@@ -770,6 +894,22 @@ export type IndicatorMeasurement = {
   suppressed: Scalars['Boolean']['output'];
   /** Null when suppressed. */
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type IndicatorMovement = {
+  __typename?: 'IndicatorMovement';
+  actionCode: Scalars['ID']['output'];
+  /** nowValue less thenValue; null unless both are known. */
+  change?: Maybe<Scalars['Float']['output']>;
+  indicatorCode: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  nowPeriod?: Maybe<Scalars['String']['output']>;
+  /** The latest national value now. */
+  nowValue?: Maybe<Scalars['Float']['output']>;
+  thenPeriod?: Maybe<Scalars['String']['output']>;
+  /** The latest national value frozen at the last meeting; null where there was none. */
+  thenValue?: Maybe<Scalars['Float']['output']>;
+  unit: Scalars['String']['output'];
 };
 
 /**
@@ -943,6 +1083,27 @@ export type Meeting = {
   version: Scalars['Int']['output'];
 };
 
+/**
+ * What changed since a body's last closed meeting ("since the last meeting"), read live (one batched
+ * read of the other agencies) and compared with the snapshot frozen when that meeting closed.
+ */
+export type MeetingChanges = {
+  __typename?: 'MeetingChanges';
+  /** Every agency in a fixed order (FAMILY, JUSTICE, HEALTH, EDUCATION, INTERIOR); empty without `since`. */
+  agencies: Array<AgencyChanges>;
+  /**
+   * False when that meeting closed before every action's status was frozen with its snapshot (older
+   * snapshots hold only the overdue actions' and the agenda's): status changes then cover only those.
+   */
+  baselineComplete: Scalars['Boolean']['output'];
+  bodyId: Scalars['ID']['output'];
+  generatedAt: Scalars['DateTime']['output'];
+  /** The body's latest meeting closed with a snapshot; null when it has none. */
+  since?: Maybe<Meeting>;
+  /** When that meeting closed: reviews, re-baselinings and completed decisions after it count as new. */
+  sinceClosedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** A meeting record the secretariat files for a coordination body. */
 export type MeetingInput = {
   bodyId: Scalars['ID']['input'];
@@ -959,6 +1120,17 @@ export type MeetingState =
   | 'CLOSED'
   /** Scheduled: the agenda, minutes and decisions may still change. */
   | 'OPEN';
+
+/** Moves one agenda item of an open meeting to a new position; the items between renumber. */
+export type MoveAgendaItemInput = {
+  /** The meeting's version you read. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The agenda item's id, e.g. `provincial-06-2026-05-10-a3`. */
+  itemId: Scalars['ID']['input'];
+  meetingId: Scalars['ID']['input'];
+  /** The new position, from 1 to the number of items. */
+  position: Scalars['Int']['input'];
+};
 
 /**
  * Each agency's changes sit in a namespace of their own, and both the namespace and each change are
@@ -1064,6 +1236,12 @@ export type Query = {
   areas: Array<StrategicArea>;
   /** The board pack of a meeting: live while it is open, the snapshot taken at closing once closed. */
   boardPack: BoardPack;
+  /**
+   * What changed since the body's last closed meeting: today's data against the snapshot frozen when
+   * that meeting closed, grouped by agency. With no closed meeting to compare with, `since` is null
+   * and `agencies` is empty.
+   */
+  changesSinceLastMeeting: MeetingChanges;
   coordinationBodies: Array<CoordinationBody>;
   coordinationBody: CoordinationBody;
   /**
@@ -1107,6 +1285,11 @@ export type QueryAreaArgs = {
 
 export type QueryBoardPackArgs = {
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type QueryChangesSinceLastMeetingArgs = {
+  bodyId: Scalars['ID']['input'];
 };
 
 
@@ -1165,6 +1348,18 @@ export type RebaselineInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RebaselinedAction = {
+  __typename?: 'RebaselinedAction';
+  actionCode: Scalars['ID']['output'];
+  changedAt: Scalars['DateTime']['output'];
+  changedBy: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  previousDueDate: Scalars['Date']['output'];
+  reason: Scalars['String']['output'];
+  revision: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A decision of an open meeting. Every decision needs an owner agency and a due date. */
 export type RecordDecisionInput = {
   /** Nullable only so a missing due date is answered with a readable BAD_USER_INPUT. */
@@ -1179,6 +1374,28 @@ export type RecordMinutesInput = {
   expectedVersion: Scalars['Int']['input'];
   meetingId: Scalars['ID']['input'];
   minutes: Scalars['String']['input'];
+};
+
+/** Takes one item off an open meeting's agenda; the items after it move up. */
+export type RemoveAgendaItemInput = {
+  /** The meeting's version you read. */
+  expectedVersion: Scalars['Int']['input'];
+  itemId: Scalars['ID']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+export type ReportReview = {
+  __typename?: 'ReportReview';
+  actionCode: Scalars['ID']['output'];
+  period: Scalars['String']['output'];
+  /** Why it was returned. */
+  reviewComment?: Maybe<Scalars['String']['output']>;
+  reviewedAt: Scalars['DateTime']['output'];
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  revision: Scalars['Int']['output'];
+  /** APPROVED or RETURNED. */
+  state: ReportState;
+  status: ActionStatus;
 };
 
 /** Where a report stands in the approval workflow. */
@@ -1231,6 +1448,15 @@ export type SourcedDate = {
   __typename?: 'SourcedDate';
   date: Scalars['Date']['output'];
   source: Scalars['String']['output'];
+};
+
+export type StatusChange = {
+  __typename?: 'StatusChange';
+  actionCode: Scalars['ID']['output'];
+  /** The status frozen at the last meeting. */
+  from: ActionStatus;
+  title: Scalars['String']['output'];
+  to: ActionStatus;
 };
 
 /** Counts of actions by status for one row of the board pack (an area, a goal or an agency). */
@@ -1496,6 +1722,7 @@ export type ResolversTypes = {
   ActionParty: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ActionParty']>;
   ActionStatus: ActionStatus;
   AddAgendaItemInput: AddAgendaItemInput;
+  AgencyChanges: ResolverTypeWrapper<AgencyChangesModel>;
   AgencyCode: AgencyCode;
   AgendaItem: ResolverTypeWrapper<AgendaItemRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1509,10 +1736,12 @@ export type ResolversTypes = {
   BoardPackBasis: BoardPackBasis;
   BoardPackFollowUp: ResolverTypeWrapper<BoardPackFollowUp>;
   BoardPackIndicator: ResolverTypeWrapper<BoardPackIndicatorModel>;
+  ChangedAction: ResolverTypeWrapper<ChangedAction>;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
   CoordinationBody: ResolverTypeWrapper<CoordinationBodyRow>;
+  CoordinationBodyInput: CoordinationBodyInput;
   CoordinationLevel: CoordinationLevel;
   CorrectionInput: CorrectionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1533,6 +1762,7 @@ export type ResolversTypes = {
   IndicatorDefinition: ResolverTypeWrapper<IndicatorRow>;
   IndicatorDirection: IndicatorDirection;
   IndicatorMeasurement: ResolverTypeWrapper<MeasurementView>;
+  IndicatorMovement: ResolverTypeWrapper<IndicatorMovement>;
   IndicatorProgress: ResolverTypeWrapper<IndicatorProgressModel>;
   IndicatorTrend: IndicatorTrend;
   Institution: ResolverTypeWrapper<InstitutionRow>;
@@ -1542,8 +1772,10 @@ export type ResolversTypes = {
   JusticeParty: ResolverTypeWrapper<PartyRef>;
   LegalReference: ResolverTypeWrapper<LegalReferenceRow>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
+  MeetingChanges: ResolverTypeWrapper<MeetingChangesModel>;
   MeetingInput: MeetingInput;
   MeetingState: MeetingState;
+  MoveAgendaItemInput: MoveAgendaItemInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartAcceptance: PartAcceptance;
@@ -1554,14 +1786,18 @@ export type ResolversTypes = {
   Province: ResolverTypeWrapper<ProvinceRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RebaselineInput: RebaselineInput;
+  RebaselinedAction: ResolverTypeWrapper<RebaselinedAction>;
   RecordDecisionInput: RecordDecisionInput;
   RecordMinutesInput: RecordMinutesInput;
+  RemoveAgendaItemInput: RemoveAgendaItemInput;
+  ReportReview: ResolverTypeWrapper<ReportReview>;
   ReportState: ReportState;
   ReportTransitionInput: ReportTransitionInput;
   ReturnReportInput: ReturnReportInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   ServiceFigure: ResolverTypeWrapper<ServiceFigureRow>;
   SourcedDate: ResolverTypeWrapper<AdoptionDateRow>;
+  StatusChange: ResolverTypeWrapper<StatusChange>;
   StatusCounts: ResolverTypeWrapper<StatusCounts>;
   StrategicArea: ResolverTypeWrapper<AreaRow>;
   StrategicGoal: ResolverTypeWrapper<GoalRow>;
@@ -1581,6 +1817,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ActionParty: ResolversInterfaceTypes<ResolversParentTypes>['ActionParty'];
   AddAgendaItemInput: AddAgendaItemInput;
+  AgencyChanges: AgencyChangesModel;
   AgendaItem: AgendaItemRow;
   Float: Scalars['Float']['output'];
   AuditEntry: AuditEntryNode;
@@ -1590,10 +1827,12 @@ export type ResolversParentTypes = {
   BoardPackAction: BoardPackActionModel;
   BoardPackFollowUp: BoardPackFollowUp;
   BoardPackIndicator: BoardPackIndicatorModel;
+  ChangedAction: ChangedAction;
   CloseMeetingInput: CloseMeetingInput;
   CompleteFollowUpInput: CompleteFollowUpInput;
   ContributionInput: ContributionInput;
   CoordinationBody: CoordinationBodyRow;
+  CoordinationBodyInput: CoordinationBodyInput;
   CorrectionInput: CorrectionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1610,6 +1849,7 @@ export type ResolversParentTypes = {
   HealthParty: PartyRef;
   IndicatorDefinition: IndicatorRow;
   IndicatorMeasurement: MeasurementView;
+  IndicatorMovement: IndicatorMovement;
   IndicatorProgress: IndicatorProgressModel;
   Institution: InstitutionRow;
   InteriorAction: ActionRow;
@@ -1618,7 +1858,9 @@ export type ResolversParentTypes = {
   JusticeParty: PartyRef;
   LegalReference: LegalReferenceRow;
   Meeting: MeetingRow;
+  MeetingChanges: MeetingChangesModel;
   MeetingInput: MeetingInput;
+  MoveAgendaItemInput: MoveAgendaItemInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   PartResponseInput: PartResponseInput;
@@ -1627,13 +1869,17 @@ export type ResolversParentTypes = {
   Province: ProvinceRow;
   Query: Record<PropertyKey, never>;
   RebaselineInput: RebaselineInput;
+  RebaselinedAction: RebaselinedAction;
   RecordDecisionInput: RecordDecisionInput;
   RecordMinutesInput: RecordMinutesInput;
+  RemoveAgendaItemInput: RemoveAgendaItemInput;
+  ReportReview: ReportReview;
   ReportTransitionInput: ReportTransitionInput;
   ReturnReportInput: ReturnReportInput;
   ScheduleMeetingInput: ScheduleMeetingInput;
   ServiceFigure: ServiceFigureRow;
   SourcedDate: AdoptionDateRow;
+  StatusChange: StatusChange;
   StatusCounts: StatusCounts;
   StrategicArea: AreaRow;
   StrategicGoal: GoalRow;
@@ -1648,6 +1894,18 @@ export type ActionResolvers<ContextType = FamilyContext, ParentType extends Reso
 
 export type ActionPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionParty'] = ResolversParentTypes['ActionParty']> = {
   __resolveType: TypeResolveFn<'EducationParty' | 'FamilyParty' | 'HealthParty' | 'InteriorParty' | 'JusticeParty', ParentType, ContextType>;
+};
+
+export type AgencyChangesResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['AgencyChanges'] = ResolversParentTypes['AgencyChanges']> = {
+  agency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decisionsDone?: Resolver<Array<ResolversTypes['BoardPackFollowUp']>, ParentType, ContextType>;
+  decisionsLate?: Resolver<Array<ResolversTypes['BoardPackFollowUp']>, ParentType, ContextType>;
+  indicatorMovements?: Resolver<Maybe<Array<ResolversTypes['IndicatorMovement']>>, ParentType, ContextType>;
+  newlyOverdue?: Resolver<Maybe<Array<ResolversTypes['ChangedAction']>>, ParentType, ContextType>;
+  rebaselined?: Resolver<Array<ResolversTypes['RebaselinedAction']>, ParentType, ContextType>;
+  reportReviews?: Resolver<Maybe<Array<ResolversTypes['ReportReview']>>, ParentType, ContextType>;
+  statusChanges?: Resolver<Maybe<Array<ResolversTypes['StatusChange']>>, ParentType, ContextType>;
 };
 
 export type AgendaItemResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['AgendaItem'] = ResolversParentTypes['AgendaItem']> = {
@@ -1737,9 +1995,22 @@ export type BoardPackIndicatorResolvers<ContextType = FamilyContext, ParentType 
   latestValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onTrack?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  provincePeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provincePlateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceSuppressed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  provinceValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangedActionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ChangedAction'] = ResolversParentTypes['ChangedAction']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CoordinationBodyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['CoordinationBody'] = ResolversParentTypes['CoordinationBody']> = {
@@ -1882,11 +2153,14 @@ export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType ext
   closeMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
   completeFollowUp?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
   correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
+  createCoordinationBody?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType, RequireFields<FamilyMutationsCreateCoordinationBodyArgs, 'input'>>;
+  moveAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsMoveAgendaItemArgs, 'input'>>;
   rebaselineAction?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
   recordContribution?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
   recordDecision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
   recordMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
   recordMinutes?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
+  removeAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRemoveAgendaItemArgs, 'input'>>;
   respondToPart?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRespondToPartArgs, 'input'>>;
   returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsReturnProgressReportArgs, 'input'>>;
   saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
@@ -1960,6 +2234,18 @@ export type IndicatorMeasurementResolvers<ContextType = FamilyContext, ParentTyp
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type IndicatorMovementResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['IndicatorMovement'] = ResolversParentTypes['IndicatorMovement']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nowPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nowValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  thenPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thenValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IndicatorProgressResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['IndicatorProgress'] = ResolversParentTypes['IndicatorProgress']> = {
@@ -2073,6 +2359,15 @@ export type MeetingResolvers<ContextType = FamilyContext, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MeetingChangesResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['MeetingChanges'] = ResolversParentTypes['MeetingChanges']> = {
+  agencies?: Resolver<Array<ResolversTypes['AgencyChanges']>, ParentType, ContextType>;
+  baselineComplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bodyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  sinceClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   family?: Resolver<Maybe<ResolversTypes['FamilyMutations']>, ParentType, ContextType>;
 };
@@ -2113,6 +2408,7 @@ export type QueryResolvers<ContextType = FamilyContext, ParentType extends Resol
   area?: Resolver<ResolversTypes['StrategicArea'], ParentType, ContextType, RequireFields<QueryAreaArgs, 'code'>>;
   areas?: Resolver<Array<ResolversTypes['StrategicArea']>, ParentType, ContextType>;
   boardPack?: Resolver<ResolversTypes['BoardPack'], ParentType, ContextType, RequireFields<QueryBoardPackArgs, 'meetingId'>>;
+  changesSinceLastMeeting?: Resolver<ResolversTypes['MeetingChanges'], ParentType, ContextType, RequireFields<QueryChangesSinceLastMeetingArgs, 'bodyId'>>;
   coordinationBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType, Partial<QueryCoordinationBodiesArgs>>;
   coordinationBody?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType, RequireFields<QueryCoordinationBodyArgs, 'id'>>;
   escalations?: Resolver<Array<ResolversTypes['Escalation']>, ParentType, ContextType, Partial<QueryEscalationsArgs>>;
@@ -2126,6 +2422,28 @@ export type QueryResolvers<ContextType = FamilyContext, ParentType extends Resol
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType, RequireFields<QueryProvinceArgs, 'plateCode'>>;
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['StrategyDocument'], ParentType, ContextType>;
+};
+
+export type RebaselinedActionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['RebaselinedAction'] = ResolversParentTypes['RebaselinedAction']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  previousDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportReviewResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ReportReview'] = ResolversParentTypes['ReportReview']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
 };
 
 export type ServiceFigureResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ServiceFigure'] = ResolversParentTypes['ServiceFigure']> = {
@@ -2142,6 +2460,13 @@ export type ServiceFigureResolvers<ContextType = FamilyContext, ParentType exten
 export type SourcedDateResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['SourcedDate'] = ResolversParentTypes['SourcedDate']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StatusChangeResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
 };
 
 export type StatusCountsResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['StatusCounts'] = ResolversParentTypes['StatusCounts']> = {
@@ -2205,6 +2530,7 @@ export type StrategyEventResolvers<ContextType = FamilyContext, ParentType exten
 export type Resolvers<ContextType = FamilyContext> = {
   Action?: ActionResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
+  AgencyChanges?: AgencyChangesResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -2213,6 +2539,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   BoardPackAction?: BoardPackActionResolvers<ContextType>;
   BoardPackFollowUp?: BoardPackFollowUpResolvers<ContextType>;
   BoardPackIndicator?: BoardPackIndicatorResolvers<ContextType>;
+  ChangedAction?: ChangedActionResolvers<ContextType>;
   CoordinationBody?: CoordinationBodyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2229,6 +2556,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   HealthParty?: HealthPartyResolvers<ContextType>;
   IndicatorDefinition?: IndicatorDefinitionResolvers<ContextType>;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
+  IndicatorMovement?: IndicatorMovementResolvers<ContextType>;
   IndicatorProgress?: IndicatorProgressResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InteriorAction?: InteriorActionResolvers<ContextType>;
@@ -2237,13 +2565,17 @@ export type Resolvers<ContextType = FamilyContext> = {
   JusticeParty?: JusticePartyResolvers<ContextType>;
   LegalReference?: LegalReferenceResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingChanges?: MeetingChangesResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RebaselinedAction?: RebaselinedActionResolvers<ContextType>;
+  ReportReview?: ReportReviewResolvers<ContextType>;
   ServiceFigure?: ServiceFigureResolvers<ContextType>;
   SourcedDate?: SourcedDateResolvers<ContextType>;
+  StatusChange?: StatusChangeResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
   StrategicArea?: StrategicAreaResolvers<ContextType>;
   StrategicGoal?: StrategicGoalResolvers<ContextType>;

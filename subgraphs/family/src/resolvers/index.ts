@@ -3,6 +3,7 @@ import { coordinationResolvers } from './coordination.js';
 import { actionDeadlineFields, deadlineResolvers } from './deadlines.js';
 import { familyResolvers } from './family.js';
 import { indicatorResolvers } from './indicator-progress.js';
+import { bodyResolvers } from './bodies.js';
 import { meetingResolvers } from './meetings.js';
 import { mutationResolvers } from './mutations.js';
 import { overallStatusField } from './overall-status.js';
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
     ...mutationResolvers.FamilyMutations,
     ...deadlineResolvers.FamilyMutations,
     ...meetingResolvers.FamilyMutations,
+    ...bodyResolvers.FamilyMutations,
   },
   Meeting: { ...coordinationResolvers.Meeting, ...meetingResolvers.Meeting },
   AgendaItem: meetingResolvers.AgendaItem,
@@ -36,6 +38,7 @@ export const resolvers: Resolvers = {
   Escalation: deadlineResolvers.Escalation,
   BoardPackAction: meetingResolvers.BoardPackAction,
   BoardPackIndicator: meetingResolvers.BoardPackIndicator,
+  AgencyChanges: meetingResolvers.AgencyChanges,
   FamilyAction: {
     ...planResolvers.FamilyAction,
     ...familyResolvers.FamilyAction,

@@ -16,7 +16,7 @@ import {
   notFound,
   parseArgs,
 } from '@cocuk-koruma/platform';
-import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { agendaOf, computeBoardPack, parseSnapshot, type AgendaSnapshot } from '../board-pack.js';
 import type { FamilyContext, FamilySchema } from '../context.js';
@@ -24,6 +24,7 @@ import {
   agendaItems,
   decisions,
   indicators,
+  meetingSnapshotActions,
   meetingSnapshots,
   meetings,
   strategicGoals,
@@ -32,6 +33,7 @@ import {
   type MeetingRow,
 } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { agencyChangesFields, changesSinceLastMeeting } from '../meeting-changes.js';
 import type { Missing } from '../unavailable.js';
 import { present } from './args.js';
 
@@ -73,6 +75,13 @@ const completeInput = z.object({
   note: z.string().trim().min(1, 'must say what was done').max(5_000),
   expectedVersion: version,
 });
+const moveInput = z.object({
+  meetingId: id,
+  itemId: id,
+  position: z.number().int().min(1, 'must be 1 or more'),
+  expectedVersion: version,
+});
+const removeInput = z.object({ meetingId: id, itemId: id, expectedVersion: version });
 const closeInput = z.object({ meetingId: id, expectedVersion: version });
 const boardPackArgs = z.object({ meetingId: id });
 
@@ -119,6 +128,43 @@ function changeOpenMeeting<W extends Written<MeetingRow>>(
     ...openMeeting(meetingId, expectedVersion),
     write,
   });
+}
+
+async function agendaInTx(tx: Tx, meetingId: string): Promise<AgendaItemRow[]> {
+  return await tx
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+}
+
+/** The next item's id: past every id used so far, so a removed item's id never names another. */
+function nextItemId(meetingId: string, items: readonly AgendaItemRow[]): string {
+  const used = items.map((i) => Number(/-a(\d+)$/.exec(i.id)?.[1] ?? 0));
+  return `${meetingId}-a${Math.max(items.length, ...used) + 1}`;
+}
+
+/**
+ * Writes the agenda in the given order as positions 1..n. Positions are first moved out of the
+ * way (negative), since the meeting's positions are unique at every statement.
+ */
+async function renumber(tx: Tx, meetingId: string, ordered: readonly AgendaItemRow[]): Promise<void> {
+  await tx
+    .update(agendaItems)
+    .set({ position: sql`-${agendaItems.position}` })
+    .where(eq(agendaItems.meetingId, meetingId));
+  for (const [index, item] of ordered.entries()) {
+    await tx
+      .update(agendaItems)
+      .set({ position: index + 1 })
+      .where(eq(agendaItems.id, item.id));
+  }
+}
+
+function itemOf(items: readonly AgendaItemRow[], itemId: string, meetingId: string): AgendaItemRow {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) throw notFound(`agenda item of meeting ${meetingId}`, itemId);
+  return item;
 }
 
 /** The agenda reference must name something that exists; a follow-up names an earlier decision. */
@@ -171,6 +217,8 @@ async function agendaSnapshotOf(ctx: FamilyContext, meetingId: string): Promise<
 
 export const meetingResolvers = {
   Query: {
+    changesSinceLastMeeting: async (_parent, args, ctx) =>
+      changesSinceLastMeeting(ctx, parseArgs(z.object({ bodyId: id }), args).bodyId),
     boardPack: async (_parent, args, ctx) => {
       const { meetingId } = parseArgs(boardPackArgs, args);
       const meeting = await ctx.family.meeting.load(meetingId);
@@ -187,6 +235,7 @@ export const meetingResolvers = {
       return (await computeBoardPack(ctx, meeting, ctx.clock.now(), agenda)).boardPack;
     },
   },
+  AgencyChanges: agencyChangesFields,
   BoardPackAction: {
     status: (action) => {
       if (action.unavailable) throw action.unavailable;
@@ -197,6 +246,10 @@ export const meetingResolvers = {
     latestValue: (indicator) => {
       if (indicator.unavailable) throw indicator.unavailable;
       return indicator.latestValue;
+    },
+    provinceValue: (indicator) => {
+      if (indicator.unavailable) throw indicator.unavailable;
+      return indicator.provinceValue ?? null;
     },
   },
   Meeting: {
@@ -302,18 +355,14 @@ export const meetingResolvers = {
         input.expectedVersion,
         async (tx, meeting) => {
           await assertRefExists(tx, input.kind, input.refCode);
-          const items = await tx
-            .select()
-            .from(agendaItems)
-            .where(eq(agendaItems.meetingId, meeting.id))
-            .orderBy(asc(agendaItems.position));
+          const items = await agendaInTx(tx, meeting.id);
           if (items.some((i) => i.kind === input.kind && i.refCode === input.refCode)) {
             throw conflict(`${input.kind} ${input.refCode} is already on the agenda of ${meeting.id}.`, {
               reason: 'ALREADY_ON_AGENDA',
             });
           }
           const position = (items.at(-1)?.position ?? 0) + 1;
-          const itemId = `${meeting.id}-a${position}`;
+          const itemId = nextItemId(meeting.id, items);
           await tx.insert(agendaItems).values({
             id: itemId,
             meetingId: meeting.id,
@@ -325,6 +374,65 @@ export const meetingResolvers = {
           });
           const saved = await bump(tx, meeting);
           return { row: saved, entityIds: [saved.id, itemId], detail: { kind: input.kind, refCode: input.refCode } };
+        },
+      );
+      return row;
+    },
+
+    moveAgendaItem: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: moveInput }), args).input;
+      const { row } = await changeOpenMeeting(
+        ctx,
+        'moveAgendaItem',
+        input.meetingId,
+        input.expectedVersion,
+        async (tx, meeting) => {
+          const items = await agendaInTx(tx, meeting.id);
+          const item = itemOf(items, input.itemId, meeting.id);
+          if (input.position > items.length) {
+            throw badUserInput(
+              `input.position: the agenda of ${meeting.id} has ${items.length} item(s); give a position from 1 to ${items.length}.`,
+              'input.position',
+            );
+          }
+          const ordered = items.filter((i) => i.id !== item.id);
+          ordered.splice(input.position - 1, 0, item);
+          await renumber(tx, meeting.id, ordered);
+          const saved = await bump(tx, meeting);
+          return {
+            row: saved,
+            entityIds: [saved.id, item.id],
+            detail: { from: item.position, to: input.position },
+          };
+        },
+      );
+      return row;
+    },
+
+    removeAgendaItem: async (_root, args, ctx) => {
+      assertSecretariat(ctx.caller);
+      const input = parseArgs(z.object({ input: removeInput }), args).input;
+      const { row } = await changeOpenMeeting(
+        ctx,
+        'removeAgendaItem',
+        input.meetingId,
+        input.expectedVersion,
+        async (tx, meeting) => {
+          const items = await agendaInTx(tx, meeting.id);
+          const item = itemOf(items, input.itemId, meeting.id);
+          await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
+          await renumber(
+            tx,
+            meeting.id,
+            items.filter((i) => i.id !== item.id),
+          );
+          const saved = await bump(tx, meeting);
+          return {
+            row: saved,
+            entityIds: [saved.id, item.id],
+            detail: { kind: item.kind, refCode: item.refCode, position: item.position },
+          };
         },
       );
       return row;
@@ -468,6 +576,17 @@ export const meetingResolvers = {
             takenBy: ctx.caller.username,
             content: { format: 1, boardPack: { ...pack.boardPack, basis: 'SNAPSHOT' }, agenda: pack.agenda },
           });
+          await tx.insert(meetingSnapshotActions).values(
+            pack.actions.map((action) => ({
+              meetingId: meeting.id,
+              actionCode: action.actionCode,
+              responsibleAgency: action.responsibleAgency,
+              // Never null here: refuseSnapshotWithGaps let the close through.
+              status: action.status ?? 'NOT_STARTED',
+              dueDate: action.dueDate,
+              overdue: action.overdue,
+            })),
+          );
           const saved = await bump(tx, meeting, { state: 'CLOSED', closedAt: at, closedBy: ctx.caller.username });
           return {
             row: saved,
