@@ -5,6 +5,7 @@
  */
 import { AGENCIES, type AgencyCode } from '@cocuk-koruma/platform/agencies';
 import { plan } from '@cocuk-koruma/plan';
+import { countRow } from '../../subgraphs/family/src/board-pack.js';
 import {
   GENERATED_PREFIX,
   GENERATED_SOURCE,
@@ -62,33 +63,7 @@ export interface GeneratedMeeting {
 }
 
 const SECRETARIAT = 'family.secretariat';
-const COUNTED: Record<Status, 'notStarted' | 'inProgress' | 'atRisk' | 'delayed' | 'completed'> = {
-  NOT_STARTED: 'notStarted',
-  IN_PROGRESS: 'inProgress',
-  AT_RISK: 'atRisk',
-  DELAYED: 'delayed',
-  COMPLETED: 'completed',
-};
 const LISTED = 25;
-
-function counts(key: string, label: string, statuses: Status[]) {
-  const row = {
-    key,
-    label,
-    total: 0,
-    notStarted: 0,
-    inProgress: 0,
-    atRisk: 0,
-    delayed: 0,
-    completed: 0,
-    unavailable: 0,
-  };
-  for (const status of statuses) {
-    row.total += 1;
-    row[COUNTED[status]] += 1;
-  }
-  return row;
-}
 
 function groupCounts(
   actions: readonly GeneratedAction[],
@@ -96,7 +71,7 @@ function groupCounts(
   groups: readonly (readonly [string, string])[],
   keyOf: (a: GeneratedAction) => string,
 ) {
-  return groups.map(([code, label]) => counts(code, label, actions.filter((a) => keyOf(a) === code).map(statusOf)));
+  return groups.map(([code, label]) => countRow(code, label, actions.filter((a) => keyOf(a) === code).map(statusOf)));
 }
 
 /** The approved report in force for each action at a quarter: the newest period, then revision. */

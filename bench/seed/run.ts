@@ -19,7 +19,7 @@ import {
   type GeneratedReport,
   type GeneratorOptions,
 } from './generate.js';
-import { generateMeetings } from './meetings.js';
+import { generateMeetings, type GeneratedMeeting } from './meetings.js';
 import { measurementCount, writeMeetings, writePlan, writeProgress, type PartOutcome, type Progress } from './write.js';
 
 type Db = Database<Record<string, unknown>>;
@@ -47,6 +47,7 @@ export interface SeedPlan {
   options: GeneratorOptions;
   /** Rows to write in all, for the progress bar. */
   totalRows: number;
+  meetings: GeneratedMeeting[];
   write(databases: Record<AgencySlug, Db>, progress: Progress): Promise<Record<string, PartOutcome>>;
 }
 
@@ -68,6 +69,7 @@ export function planSeed(options: GeneratorOptions): SeedPlan {
   return {
     options,
     totalRows,
+    meetings,
     async write(databases, progress) {
       const outcomes: Record<string, PartOutcome> = {};
       outcomes['family plan'] = await writePlan(databases.family, actions, indicators, progress);
