@@ -1,7 +1,15 @@
 import { AGENCIES, type AgencySlug, type Database } from '@cocuk-koruma/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type RunningGraph } from '../../test/support/graph.js';
-import { NATIONAL_SCALE, type GeneratorOptions } from '../seed/generate.js';
+import {
+  generateActions,
+  generateIndicators,
+  measurementPeriods,
+  NATIONAL_SCALE,
+  provinceValue,
+  quarterIndex,
+  type GeneratorOptions,
+} from '../seed/generate.js';
 import { planSeed } from '../seed/run.js';
 import { statementsDuring, type StatementCounts } from '../statement-counts.js';
 
@@ -95,5 +103,42 @@ describe('SQL statements per request per subgraph', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.boardPack.basis).toBe('SNAPSHOT');
     expect(answer.data?.boardPack.byAgency.reduce((n, row) => n + row.total, 0)).toBe(5000);
+  });
+
+  it('withholds small generated province counts from readers outside the measuring agency', async () => {
+    const options = sized(5000);
+    const periods = measurementPeriods(options.measurementQuarters);
+    const epoch = quarterIndex('2020-Q1');
+    // A non-family indicator with a small province count in a measured quarter.
+    const small = generateIndicators(generateActions(options), options)
+      .filter((g) => g.responsible !== 'FAMILY')
+      .flatMap((g) =>
+        periods.flatMap((period) =>
+          [1, 2, 3]
+            .filter((p) => provinceValue(g, quarterIndex(period) - epoch, p) < 5)
+            .map((p) => ({ g, period, plate: String(p).padStart(2, '0') })),
+        ),
+      )[0];
+    if (!small) throw new Error('the generated indicators hold no small count');
+    const query = `{ action(code: "${small.g.actionCode}") { measurements { period provincePlateCode value suppressed } } }`;
+    type Answer = {
+      action: {
+        measurements: { period: string; provincePlateCode: string | null; value: number | null; suppressed: boolean }[];
+      };
+    };
+    const cell = (answer: Answer | null | undefined) =>
+      answer?.action.measurements.find((m) => m.period === small.period && m.provincePlateCode === small.plate);
+    const outsider = await large.query<Answer>(query);
+    expect(outsider.errors).toBeUndefined();
+    expect(cell(outsider.data)).toMatchObject({ value: null, suppressed: true });
+    const slug = small.g.responsible.toLowerCase();
+    const owner = await large.query<Answer>(query, undefined, {
+      username: `${slug}.liaison`,
+      agency: small.g.responsible,
+      roles: ['liaison'],
+    });
+    expect(owner.errors).toBeUndefined();
+    expect(cell(owner.data)).toMatchObject({ suppressed: false });
+    expect(cell(owner.data)?.value).toBeLessThan(5);
   });
 });
