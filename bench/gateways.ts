@@ -4,10 +4,13 @@
  * supergraph and the same subgraphs of one `npm start`, in alternating rounds, with the tokens of
  * ten users of five agencies rotated so that no two consecutive requests share a caller.
  * For each workload and gateway: throughput (median of the rounds), p50/p95/p99, errors; the
- * ratio ours/Hive; and the RSS of every service at the end. Results go to bench/results/ as JSON
- * and as an SVG chart. Nothing here asserts on time.
+ * ratio ours/Hive; the SQL statements one request of each workload costs in each subgraph (their
+ * counters, SQL_STATEMENT_COUNTER=1); and the RSS of every service at the end. Results go to
+ * bench/results/ as JSON and as an SVG chart. Nothing here asserts on time.
+ * BENCH_SEED=1 first fills the stack's databases with `npm run bench:seed` (national scale; its
+ * flags in BENCH_SEED_ARGS), so the workloads run over 5,000 actions instead of the plan's few.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,15 +18,18 @@ import {
   GATEWAY,
   PORTS,
   REPO,
+  SUBGRAPH_URLS,
   median,
   percentile,
   post,
   processTree,
+  stackEnv,
   startStack,
   stopStack,
   userTokens,
   type Started,
 } from './support.js';
+import { statementsDuring, type StatementCounts } from './statement-counts.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -164,12 +170,33 @@ fs.chmodSync(folder, 0o755);
 let stack: Started | undefined;
 let hive: ChildProcess | undefined;
 try {
-  stack = await startStack(folder);
+  stack = await startStack(folder, { SQL_STATEMENT_COUNTER: '1' });
+  if (process.env.BENCH_SEED === '1') {
+    execFileSync(
+      'npm',
+      ['run', '-s', 'bench:seed', '--', ...(process.env.BENCH_SEED_ARGS ?? '').split(' ').filter(Boolean)],
+      {
+        cwd: REPO,
+        env: stackEnv(folder),
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+  }
   hive = await startHive(supergraphForBench(folder));
   const tokens = await userTokens();
   for (const url of Object.values(GATEWAYS)) {
     for (const query of Object.values(WORKLOADS))
       for (let i = 0; i < 20; i += 1) await post(url, tokens[0] as string, query);
+  }
+  // One request at a time, after the warm-up, so each counter moves for that request alone.
+  const statements: Record<string, Record<GatewayName, StatementCounts>> = {};
+  for (const [workload, query] of Object.entries(WORKLOADS)) {
+    const of = (url: string) =>
+      statementsDuring(SUBGRAPH_URLS, async () => {
+        const result = await post(url, tokens[0] as string, query);
+        if (result.error) throw new Error(`${workload}: ${result.error}`);
+      });
+    statements[workload] = { ours: await of(GATEWAY), hive: await of(HIVE) };
   }
 
   const results: Record<string, Record<GatewayName, Round[]>> = {};
@@ -207,7 +234,12 @@ try {
       const hiveFigures = of('hive');
       return [
         workload,
-        { ours, hive: hiveFigures, ratio: +(ours.requestsPerSecond / hiveFigures.requestsPerSecond).toFixed(2) },
+        {
+          ours,
+          hive: hiveFigures,
+          ratio: +(ours.requestsPerSecond / hiveFigures.requestsPerSecond).toFixed(2),
+          sqlStatementsPerRequest: statements[workload] as Record<GatewayName, StatementCounts>,
+        },
       ];
     }),
   );
@@ -220,6 +252,7 @@ try {
       rounds: ROUNDS,
       roundSeconds: ROUND_SECONDS,
       hive: 'default configuration; authorization forwarded; in-flight deduplication on (its default)',
+      seeded: process.env.BENCH_SEED === '1' ? `npm run bench:seed ${process.env.BENCH_SEED_ARGS ?? ''}`.trim() : null,
     },
     workloads: summary,
     crossAgencyListConcurrency1P50Ms: { ours: +listP50.ours.toFixed(1), hive: +listP50.hive.toFixed(1) },
@@ -233,6 +266,14 @@ try {
     console.log(
       `${workload.padEnd(34)} ${String(s.ours.requestsPerSecond).padStart(10)} ${String(s.hive.requestsPerSecond).padStart(12)} ${String(s.ratio).padStart(7)} ${`${s.ours.p50Ms} ms`.padStart(10)} ${`${s.hive.p50Ms} ms`.padStart(10)}` +
         (s.ours.errors || s.hive.errors ? `   errors: ours ${s.ours.errors}, hive ${s.hive.errors}` : ''),
+    );
+  }
+  const slugs = Object.keys(SUBGRAPH_URLS) as (keyof typeof SUBGRAPH_URLS)[];
+  console.log(`\nSQL statements per request (${slugs.join(' / ')})`);
+  for (const [workload, s] of Object.entries(summary)) {
+    const row = (counts: StatementCounts) => slugs.map((slug) => counts[slug]).join(' / ');
+    console.log(
+      `${workload.padEnd(34)} ours ${row(s.sqlStatementsPerRequest.ours).padEnd(22)} hive ${row(s.sqlStatementsPerRequest.hive)}`,
     );
   }
   console.log(

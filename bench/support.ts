@@ -49,11 +49,26 @@ export interface Started {
   seconds: number;
 }
 
-/** `npm start` in REPO on a data folder of its own, until it says the graph is up. */
-export async function startStack(dataDir: string): Promise<Started> {
+/** The environment of `npm start` (and of `npm run bench:seed` into it) on the benchmark's ports and data folder. */
+export function stackEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, KEYCLOAK_URL: '' };
   for (const [name, port] of Object.entries(PORTS)) env[name] = String(port);
   for (const agency of ['FAMILY', 'JUSTICE', 'HEALTH', 'EDUCATION', 'INTERIOR']) env[`${agency}_DATABASE_URL`] = '';
+  return env;
+}
+
+/** The subgraphs' `/graphql` URLs on the benchmark's ports. */
+export const SUBGRAPH_URLS = {
+  family: `http://127.0.0.1:${PORTS.FAMILY_PORT}/graphql`,
+  justice: `http://127.0.0.1:${PORTS.JUSTICE_PORT}/graphql`,
+  health: `http://127.0.0.1:${PORTS.HEALTH_PORT}/graphql`,
+  education: `http://127.0.0.1:${PORTS.EDUCATION_PORT}/graphql`,
+  interior: `http://127.0.0.1:${PORTS.INTERIOR_PORT}/graphql`,
+};
+
+/** `npm start` in REPO on a data folder of its own, until it says the graph is up. */
+export async function startStack(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
+  const env = { ...stackEnv(dataDir), ...extraEnv };
   const started = performance.now();
   const child = spawn('npm', ['start'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';

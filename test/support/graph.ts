@@ -71,6 +71,8 @@ export interface GraphOptions {
   clock?: Clock;
   /** How often each subgraph countersigns the others' audit heads; by default never. */
   auditWitnessIntervalMs?: number;
+  /** Each subgraph serves its SQL statement count (`/dev/sql-statements`), as under SQL_STATEMENT_COUNTER=1. */
+  sqlStatementCounter?: boolean;
 }
 
 interface GatewayListener {
@@ -120,6 +122,7 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
     clock: options.clock,
     timeouts,
     auditWitnessIntervalMs: options.auditWitnessIntervalMs,
+    sqlStatementCounter: options.sqlStatementCounter,
   };
   let gateway: Gateway;
   try {

@@ -11,6 +11,7 @@ export * from './auth/index.js';
 export * from './server/hardening.js';
 export * from './server/limits.js';
 export * from './db/errors.js';
+export * from './db/statement-counter.js';
 export * from './server/shutdown.js';
 export * from './server/readiness.js';
 export * from './db/loaders.js';

@@ -116,7 +116,7 @@ const COUNT_FIELD: Record<ActionStatus, 'notStarted' | 'inProgress' | 'atRisk' |
   COMPLETED: 'completed',
 };
 
-function countRow(key: string, label: string, statuses: (ActionStatus | null)[]): StatusCounts {
+export function countRow(key: string, label: string, statuses: (ActionStatus | null)[]): StatusCounts {
   const row = {
     key,
     label,

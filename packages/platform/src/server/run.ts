@@ -1,6 +1,7 @@
 import { authConfig } from '../auth/config.js';
 import { ConfigError, runtimeConfig, subgraphConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../db/database.js';
+import { sqlStatementCounterEnabled } from '../db/statement-counter.js';
 import { announceReady } from './readiness.js';
 import { stopOn } from './shutdown.js';
 import { createSubgraphServer, type CallerContext, type SubgraphDefinition } from './subgraph-server.js';
@@ -29,7 +30,10 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends C
     const config = subgraphConfig(definition.agency.slug);
     // TODAY and GATEWAY_URL are read here, once; the server is handed them, never the environment.
     const runtime = runtimeConfig();
-    server = await createSubgraphServer(definition, config.database, authConfig(), runtime);
+    server = await createSubgraphServer(definition, config.database, authConfig(), {
+      ...runtime,
+      sqlStatementCounter: sqlStatementCounterEnabled(),
+    });
     const listening = await server.listen(config.port, config.host);
     server.logger.info({ url: listening.url }, `${definition.agency.slug} subgraph ready`);
     announceReady();

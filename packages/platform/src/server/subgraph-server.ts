@@ -22,6 +22,7 @@ import {
   type RuntimeConfig,
 } from '../config.js';
 import { openDatabase, type Database, type OpenDatabase } from '../db/database.js';
+import { serveStatementCount } from '../db/statement-counter.js';
 import { createLogger, type Logger } from '../logger.js';
 import { scalarResolvers } from '../scalars.js';
 import { guardEntityRepresentations } from './entity-representations.js';
@@ -53,7 +54,10 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
 }
 
 /** What the process entry reads from the environment once, and a test passes explicitly. */
-export type SubgraphOptions = Partial<RuntimeConfig>;
+export type SubgraphOptions = Partial<RuntimeConfig> & {
+  /** Serve the SQL statement count for benchmarks (`SQL_STATEMENT_COUNTER`); off by default. */
+  sqlStatementCounter?: boolean;
+};
 
 export interface SubgraphServer<S extends Record<string, unknown>> {
   app: Express;
@@ -122,6 +126,7 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         database: { status: up ? 'up' : 'down' },
       });
     });
+    if (options.sqlStatementCounter) serveStatementCount(app, definition.agency.slug, database.queryCount);
     if (definition.routes) app.use(definition.routes(database.db, logger, runtime));
     // Every request is authenticated here too, not only at the gateway: a subgraph reached
     // directly must refuse anyone without a valid token.

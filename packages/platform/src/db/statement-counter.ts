@@ -1,0 +1,34 @@
+import type { Express } from 'express';
+import { ConfigError } from '../config.js';
+
+/**
+ * The path where a subgraph says how many SQL statements it has sent since it started, for the
+ * benchmarks: read before and after one request, the difference is that request's statements.
+ * Development only: it tells an outsider how busy the database is, so it is off unless
+ * SQL_STATEMENT_COUNTER=1, and refused with NODE_ENV=production.
+ */
+export const SQL_STATEMENT_COUNTER_PATH = '/dev/sql-statements';
+
+export interface SqlStatementCount {
+  service: string;
+  statements: number;
+}
+
+/** SQL_STATEMENT_COUNTER: `1` turns the endpoint on; anything else but unset or `0` is a mistake. */
+export function sqlStatementCounterEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.SQL_STATEMENT_COUNTER?.trim();
+  if (!raw || raw === '0') return false;
+  if (raw !== '1') throw new ConfigError(`SQL_STATEMENT_COUNTER must be 1 or 0, not "${raw}".`);
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'SQL_STATEMENT_COUNTER=1 publishes how many SQL statements the service runs, which is for benchmarks only; unset it when NODE_ENV=production.',
+    );
+  }
+  return true;
+}
+
+export function serveStatementCount(app: Express, service: string, count: () => number): void {
+  app.get(SQL_STATEMENT_COUNTER_PATH, (_req, res) => {
+    res.json({ service, statements: count() } satisfies SqlStatementCount);
+  });
+}
