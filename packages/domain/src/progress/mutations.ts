@@ -118,6 +118,12 @@ export function progressMutationResolvers(options: MutationOptions) {
     );
   }
 
+  /** A report just written: what the same request reads of its action later (previousApproved) sees it. */
+  function settled(ctx: ProgressContext, report: ProgressReportRow): ProgressReportRow {
+    ctx.progress.reports.clear(report.actionCode);
+    return report;
+  }
+
   /** The report with this id, as a versioned write locks and refuses it. */
   function reportById(id: string) {
     return {
@@ -187,7 +193,7 @@ export function progressMutationResolvers(options: MutationOptions) {
             await update(tx, report, { ...outcome(input), reviewedBy: ctx.caller.username, reviewedAt: new Date() }),
           ),
       });
-      return row;
+      return settled(ctx, row);
     };
   }
 
@@ -244,7 +250,7 @@ export function progressMutationResolvers(options: MutationOptions) {
           return written(created);
         },
       });
-      return row;
+      return settled(ctx, row);
     },
 
     submitProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
@@ -270,7 +276,7 @@ export function progressMutationResolvers(options: MutationOptions) {
             }),
           ),
       });
-      return row;
+      return settled(ctx, row);
     },
 
     /**
@@ -291,7 +297,7 @@ export function progressMutationResolvers(options: MutationOptions) {
         write: async (tx, report) =>
           written(await update(tx, report, { state: 'DRAFT', submittedBy: null, submittedAt: null })),
       });
-      return row;
+      return settled(ctx, row);
     },
 
     approveProgressReport: review('approveProgressReport', 'approved', transitionInput, () => ({ state: 'APPROVED' })),
@@ -348,7 +354,7 @@ export function progressMutationResolvers(options: MutationOptions) {
           return written(created);
         },
       });
-      return row;
+      return settled(ctx, row);
     },
   };
 }
