@@ -921,6 +921,7 @@ export type IndicatorMeasurement = {
   period: Scalars['String']['output'];
   /** Two-digit plate code of the province; null for a national figure. */
   provincePlateCode?: Maybe<Scalars['String']['output']>;
+  /** When the current value was recorded. */
   recordedAt: Scalars['DateTime']['output'];
   /** Username of whoever recorded the current value; `seed` for example and published data loaded at start. */
   recordedBy: Scalars['String']['output'];
