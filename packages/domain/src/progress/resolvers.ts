@@ -89,12 +89,11 @@ export const actionProgressResolvers = {
  */
 async function inState(ctx: ProgressContext, state: ReportState, since: 'submittedAt' | 'reviewedAt') {
   if (ctx.caller.agency !== ctx.owner) return [];
-  const rows = await ctx.db
+  return await ctx.db
     .select()
     .from(progressReports)
     .where(eq(progressReports.state, state))
     .orderBy(asc(progressReports[since]), asc(progressReports.actionCode), asc(progressReports.period));
-  return rows;
 }
 
 /** Fields of a report that need more than its own row. */
