@@ -22,6 +22,9 @@ const national = (period: string, value: number, source = 'ministry'): Measureme
   provincePlateCode: null,
   value,
   source,
+  version: 1,
+  recordedBy: 'seed',
+  recordedAt: new Date('2024-01-01T00:00:00Z'),
   suppressed: false,
 });
 

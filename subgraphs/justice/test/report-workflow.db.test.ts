@@ -158,7 +158,7 @@ describe('a quarter’s progress report', () => {
     const submittedByFocal = (await step('focal', 'submitProgressReport', draft)).report as Report;
     const own = await step('focal', 'approveProgressReport', submittedByFocal);
     expect(own.error?.extensions?.code).toBe('FORBIDDEN');
-    expect(own.error?.message).toContain('another focal point');
+    expect(own.error?.message).toContain('four-eyes rule');
     report = submittedByFocal;
     expect((await snapshot()).length).toBe(before.length);
   });

@@ -75,6 +75,22 @@ function assertState(report: ProgressReportRow, allowed: ReportState[], action: 
   }
 }
 
+/** The revision's authors with this one added, once. */
+const withAuthor = (report: ProgressReportRow, username: string): string[] =>
+  report.authors.includes(username) ? report.authors : [...report.authors, username];
+
+/**
+ * The four-eyes rule: whoever wrote a revision (saved any draft of it or opened it as a
+ * correction) or submitted it may neither approve nor return it, so no report is passed by one
+ * person alone, whichever roles they hold.
+ */
+function assertFourEyes(report: ProgressReportRow, username: string): void {
+  if (report.submittedBy !== username && !report.authors.includes(username)) return;
+  throw forbidden(
+    `four-eyes rule: a report is approved or returned by a focal point who neither wrote nor submitted it; ${username} wrote or submitted revision ${report.revision} of the ${report.period} report on ${report.actionCode}.`,
+  );
+}
+
 /** A report as its audit entry records it: by id and by action, period and revision. */
 function written(report: ProgressReportRow): Written<ProgressReportRow> {
   return {
@@ -86,8 +102,8 @@ function written(report: ProgressReportRow): Written<ProgressReportRow> {
 
 /**
  * The reporting workflow every agency runs on its own actions (`mutation { justice { ... } }`):
- * liaisons and agency systems draft and submit; a focal point of the same agency, never the
- * submitter, approves or returns with a comment. Each step names the version it read, runs in
+ * liaisons, focal points and agency systems draft, submit and withdraw; a focal point of the same
+ * agency who neither wrote nor submitted the revision approves it or returns it with a comment. Each step names the version it read, runs in
  * one transaction with its audit entry, and on any refusal leaves the database as it was.
  */
 export function progressMutationResolvers(options: MutationOptions) {
@@ -100,6 +116,12 @@ export function progressMutationResolvers(options: MutationOptions) {
     throw forbidden(
       `action ${actionCode} belongs to the ${agencyByCode(responsible).nameEn}; only the responsible agency reports on it.`,
     );
+  }
+
+  /** A report just written: what the same request reads of its action later (previousApproved) sees it. */
+  function settled(ctx: ProgressContext, report: ProgressReportRow): ProgressReportRow {
+    ctx.progress.reports.clear(report.actionCode);
+    return report;
   }
 
   /** The report with this id, as a versioned write locks and refuses it. */
@@ -144,7 +166,7 @@ export function progressMutationResolvers(options: MutationOptions) {
 
   /**
    * Approving and returning are one step with different outcomes: a focal point of the agency who
-   * did not submit the report moves a SUBMITTED report on.
+   * neither wrote nor submitted the report moves a SUBMITTED report on.
    */
   function review<T extends { id: string; expectedVersion: number }>(
     operation: string,
@@ -163,11 +185,7 @@ export function progressMutationResolvers(options: MutationOptions) {
         ...reportById(input.id),
         check: (report) => {
           assertState(report, ['SUBMITTED'], verb);
-          if (report.submittedBy === ctx.caller.username) {
-            throw forbidden(
-              `a report is reviewed by another focal point than the one who submitted it (${report.submittedBy}).`,
-            );
-          }
+          assertFourEyes(report, ctx.caller.username);
         },
         expectedVersion: input.expectedVersion,
         write: async (tx, report) =>
@@ -175,7 +193,7 @@ export function progressMutationResolvers(options: MutationOptions) {
             await update(tx, report, { ...outcome(input), reviewedBy: ctx.caller.username, reviewedAt: new Date() }),
           ),
       });
-      return row;
+      return settled(ctx, row);
     };
   }
 
@@ -206,7 +224,8 @@ export function progressMutationResolvers(options: MutationOptions) {
         },
         expectedVersion: input.expectedVersion ?? null,
         describe: describeReport,
-        write: async (tx, current) => written(await update(tx, current, values())),
+        write: async (tx, current) =>
+          written(await update(tx, current, { ...values(), authors: withAuthor(current, ctx.caller.username) })),
         create: async (tx) => {
           if (input.expectedVersion != null) {
             throw conflict(
@@ -218,13 +237,20 @@ export function progressMutationResolvers(options: MutationOptions) {
           }
           const [created] = await tx
             .insert(progressReports)
-            .values({ ...values(), actionCode: input.actionCode, period: input.period, revision: 1, version: 1 })
+            .values({
+              ...values(),
+              actionCode: input.actionCode,
+              period: input.period,
+              revision: 1,
+              version: 1,
+              authors: [ctx.caller.username],
+            })
             .returning();
           if (!created) throw new Error('Creating the progress report returned no row.');
           return written(created);
         },
       });
-      return row;
+      return settled(ctx, row);
     },
 
     submitProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
@@ -242,6 +268,7 @@ export function progressMutationResolvers(options: MutationOptions) {
             await update(tx, report, {
               state: 'SUBMITTED',
               submittedBy: ctx.caller.username,
+              authors: withAuthor(report, ctx.caller.username),
               submittedAt: new Date(),
               reviewedBy: null,
               reviewedAt: null,
@@ -249,7 +276,28 @@ export function progressMutationResolvers(options: MutationOptions) {
             }),
           ),
       });
-      return row;
+      return settled(ctx, row);
+    },
+
+    /**
+     * Takes a report under review back to a draft of the same revision, so that its authors can go
+     * on with it when no focal point may review it (an agency whose only focal point wrote it).
+     * Whoever submitted it stays among the revision's authors.
+     */
+    withdrawProgressReport: async (_root: unknown, args: { input: unknown }, ctx: ProgressContext) => {
+      assertCanWriteAgencyData(ctx.caller, options.agency);
+      const input = parseArgs(z.object({ input: transitionInput }), args).input;
+      const { row } = await versionedWrite(ctx.db, {
+        caller: ctx.caller,
+        operation: 'withdrawProgressReport',
+        entityType: 'ProgressReport',
+        ...reportById(input.id),
+        check: (report) => assertState(report, ['SUBMITTED'], 'withdrawn'),
+        expectedVersion: input.expectedVersion,
+        write: async (tx, report) =>
+          written(await update(tx, report, { state: 'DRAFT', submittedBy: null, submittedAt: null })),
+      });
+      return settled(ctx, row);
     },
 
     approveProgressReport: review('approveProgressReport', 'approved', transitionInput, () => ({ state: 'APPROVED' })),
@@ -299,13 +347,14 @@ export function progressMutationResolvers(options: MutationOptions) {
               state: 'DRAFT',
               revision: current.revision + 1,
               version: 1,
+              authors: [ctx.caller.username],
             })
             .returning();
           if (!created) throw new Error('Opening the correction returned no row.');
           return written(created);
         },
       });
-      return row;
+      return settled(ctx, row);
     },
   };
 }

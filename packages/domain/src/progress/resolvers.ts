@@ -5,7 +5,14 @@ import { assertCanReadAudit } from '../audit/policy.js';
 import type { ProgressLoaders } from './loaders.js';
 import { checkPeriod, type ReportingPeriods } from './periods.js';
 import { suppressSmallCells, type MeasurementView } from './suppression.js';
-import { commitments, serviceFigures, type ProgressReportRow, type ProgressSchema } from './tables.js';
+import {
+  commitments,
+  progressReports,
+  serviceFigures,
+  type ProgressReportRow,
+  type ProgressSchema,
+  type ReportState,
+} from './tables.js';
 
 /** What `Query.<agency>` returns: the agency's own root object. */
 export interface AgencyRoot {
@@ -76,6 +83,36 @@ export const actionProgressResolvers = {
   measurements: (action: ActionKey, _args: unknown, ctx: ProgressContext) => visibleMeasurements(action.code, ctx),
 };
 
+/**
+ * The reports of the agency in one workflow state, oldest step first, for its own staff only:
+ * nobody outside the agency sees a report before it is approved.
+ */
+async function inState(ctx: ProgressContext, state: ReportState, since: 'submittedAt' | 'reviewedAt') {
+  if (ctx.caller.agency !== ctx.owner) return [];
+  return await ctx.db
+    .select()
+    .from(progressReports)
+    .where(eq(progressReports.state, state))
+    .orderBy(asc(progressReports[since]), asc(progressReports.actionCode), asc(progressReports.period));
+}
+
+/** Fields of a report that need more than its own row. */
+export const progressReportResolvers = {
+  /**
+   * The approved revision a reviewer compares this one with: the period's earlier approved revision
+   * for a correction, else the action's latest approved report of an earlier period. One query for
+   * every report of the request, through the action's reports loader.
+   */
+  previousApproved: async (report: ProgressReportRow, _args: unknown, ctx: ProgressContext) => {
+    const reports = await ctx.progress.reports.load(report.actionCode);
+    // Loaded in (period, revision) order: what comes before this report, newest last.
+    const before = reports.filter(
+      (r) => r.period < report.period || (r.period === report.period && r.revision < report.revision),
+    );
+    return latestApproved(before);
+  },
+};
+
 /** Resolvers of an agency's root object (`Query.justice` and its fields). */
 export const agencyRootResolvers = {
   code: (root: AgencyRoot) => root.agency,
@@ -91,6 +128,9 @@ export const agencyRootResolvers = {
     assertCanReadAudit(ctx.caller, root.agency);
     return readAuditPage(ctx.db, args);
   },
+  pendingReview: (_root: AgencyRoot, _args: unknown, ctx: ProgressContext) => inState(ctx, 'SUBMITTED', 'submittedAt'),
+  // A returned revision is always its period's latest: nothing follows it until it is approved.
+  returnedReports: (_root: AgencyRoot, _args: unknown, ctx: ProgressContext) => inState(ctx, 'RETURNED', 'reviewedAt'),
   serviceFigures: async (_parent: unknown, args: { metric?: string | null }, ctx: ProgressContext) => {
     const query = ctx.db.select().from(serviceFigures);
     return await (args.metric ? query.where(eq(serviceFigures.metric, args.metric)) : query).orderBy(

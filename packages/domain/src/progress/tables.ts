@@ -61,6 +61,14 @@ export const progressReports = pgTable(
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewComment: text('review_comment'),
+    /**
+     * Everyone who wrote this revision (saved any draft of it, or opened it as a correction) or
+     * submitted it: none of them may approve or return it (the four-eyes rule).
+     */
+    authors: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     unique('progress_reports_action_period_revision').on(t.actionCode, t.period, t.revision),
@@ -83,6 +91,11 @@ export const indicatorMeasurements = pgTable(
     provincePlateCode: text('province_plate_code'),
     value: doublePrecision().notNull(),
     source: text().notNull(),
+    /** Optimistic concurrency: every write names the version it read. */
+    version: integer().notNull().default(1),
+    /** Who recorded the current value: a username from the token, or `seed` for example data. */
+    recordedBy: text('recorded_by').notNull().default('seed'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (t) => [
     unique('indicator_measurements_natural_key')

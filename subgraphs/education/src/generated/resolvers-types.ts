@@ -184,6 +184,10 @@ export type EducationAgency = {
   part: EducationParty;
   /** The ministry's parts in other agencies' actions, by action code. */
   parts: Array<EducationParty>;
+  /** Reports submitted and awaiting a focal point, longest waiting first; empty for readers outside the ministry. */
+  pendingReview: Array<ProgressReport>;
+  /** Reports a focal point returned, with the comment, longest waiting first; empty for readers outside the ministry. */
+  returnedReports: Array<ProgressReport>;
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -219,17 +223,27 @@ export type EducationAgencyServiceFiguresArgs = {
  */
 export type EducationMutations = {
   __typename?: 'EducationMutations';
-  /** A focal point of the ministry who did not submit the report. */
+  /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   approveProgressReport?: Maybe<ProgressReport>;
   correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
   recordContribution?: Maybe<EducationParty>;
+  /**
+   * Records or changes one value of an indicator of the ministry's own action; expectedVersion is the
+   * version you read, omitted for a new cell.
+   */
+  recordIndicatorMeasurement?: Maybe<IndicatorMeasurement>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
   respondToPart?: Maybe<EducationParty>;
-  /** A focal point of the ministry who did not submit the report. */
+  /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   returnProgressReport?: Maybe<ProgressReport>;
   saveProgressReport?: Maybe<ProgressReport>;
   submitProgressReport?: Maybe<ProgressReport>;
+  /**
+   * Takes a submitted report back to a draft of the same revision (its authors stay its authors), e.g.
+   * when no focal point may review it. Only a SUBMITTED report; any other state is refused with CONFLICT.
+   */
+  withdrawProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -257,6 +271,15 @@ export type EducationMutationsCorrectProgressReportArgs = {
  */
 export type EducationMutationsRecordContributionArgs = {
   input: ContributionInput;
+};
+
+
+/**
+ * Changes to the Ministry of National Education's own data. Each needs a token carrying agency EDUCATION and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type EducationMutationsRecordIndicatorMeasurementArgs = {
+  input: IndicatorMeasurementInput;
 };
 
 
@@ -292,6 +315,15 @@ export type EducationMutationsSaveProgressReportArgs = {
  * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
  */
 export type EducationMutationsSubmitProgressReportArgs = {
+  input: ReportTransitionInput;
+};
+
+
+/**
+ * Changes to the Ministry of National Education's own data. Each needs a token carrying agency EDUCATION and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type EducationMutationsWithdrawProgressReportArgs = {
   input: ReportTransitionInput;
 };
 
@@ -333,11 +365,44 @@ export type IndicatorMeasurement = {
   period: Scalars['String']['output'];
   /** Two-digit plate code of the province; null for a national figure. */
   provincePlateCode?: Maybe<Scalars['String']['output']>;
+  /** When the current value was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Username of whoever recorded the current value; `seed` for example and published data loaded at start. */
+  recordedBy: Scalars['String']['output'];
   source: Scalars['String']['output'];
   /** True when the value is withheld from this reader to protect small counts. */
   suppressed: Scalars['Boolean']['output'];
   /** Null when suppressed. */
   value?: Maybe<Scalars['Float']['output']>;
+  /** Send this back as expectedVersion to change the value; a stale version is refused with CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+/**
+ * One value of an indicator of the agency's own action, national or for one province. A cell is the
+ * indicator, period, province and source: recording it again with the version you read changes its
+ * value, and other sources stand beside it. Readers outside the agency see it under the small-number
+ * rules of IndicatorMeasurement.
+ */
+export type IndicatorMeasurementInput = {
+  actionCode: Scalars['ID']['input'];
+  /** The exact date the figure refers to, where known; not in the future. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** The version you read; omitted for a cell not yet recorded. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** One of the action's indicators in the plan. */
+  indicatorCode: Scalars['ID']['input'];
+  /**
+   * A quarter such as 2026-Q3, from the plan's first quarter to the current one. A yearly indicator's
+   * figure is recorded in its year's last quarter (2025-Q4).
+   */
+  period: Scalars['String']['input'];
+  /** Two-digit plate code of one of the 81 provinces (01 to 81); null or omitted for the national figure. */
+  provincePlateCode?: InputMaybe<Scalars['String']['input']>;
+  /** Where the figure comes from (a publication, a register); omitted, the agency's own records (e.g. `justice`). */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Not negative; for a percentage, at most 100. */
+  value: Scalars['Float']['input'];
 };
 
 /**
@@ -417,11 +482,24 @@ export type PartResponseInput = {
  */
 export type ProgressReport = {
   __typename?: 'ProgressReport';
+  /** The action the report is on. */
+  actionCode: Scalars['ID']['output'];
+  /**
+   * Everyone who wrote this revision (saved any draft of it, or opened it as a correction) or submitted
+   * it. None of them may approve or return it (the four-eyes rule); the request is refused with FORBIDDEN.
+   */
+  authors: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   narrative: Scalars['String']['output'];
   percentComplete: Scalars['Int']['output'];
   /** Reporting period, a quarter such as 2026-Q3. */
   period: Scalars['String']['output'];
+  /**
+   * The approved report a reviewer compares this one with: for a correction, the period's earlier
+   * approved revision; otherwise the action's latest approved report of an earlier period. Null before
+   * the action's first approved report.
+   */
+  previousApproved?: Maybe<ProgressReport>;
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
@@ -626,6 +704,7 @@ export type ResolversTypes = {
   IndicatorMeasurement: ResolverTypeWrapper<MeasurementView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorProgress: ResolverTypeWrapper<IndicatorProgressModel>;
   IndicatorTrend: IndicatorTrend;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -662,6 +741,7 @@ export type ResolversParentTypes = {
   IndicatorMeasurement: MeasurementView;
   Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
+  IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorProgress: IndicatorProgressModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -738,6 +818,8 @@ export type EducationAgencyResolvers<ContextType = ProgressContext, ParentType e
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['EducationParty'], ParentType, ContextType, RequireFields<EducationAgencyPartArgs, 'actionCode'>>;
   parts?: Resolver<Array<ResolversTypes['EducationParty']>, ParentType, ContextType>;
+  pendingReview?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  returnedReports?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   serviceFigures?: Resolver<Array<ResolversTypes['ServiceFigure']>, ParentType, ContextType, Partial<EducationAgencyServiceFiguresArgs>>;
 };
 
@@ -745,10 +827,12 @@ export type EducationMutationsResolvers<ContextType = ProgressContext, ParentTyp
   approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsApproveProgressReportArgs, 'input'>>;
   correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsCorrectProgressReportArgs, 'input'>>;
   recordContribution?: Resolver<Maybe<ResolversTypes['EducationParty']>, ParentType, ContextType, RequireFields<EducationMutationsRecordContributionArgs, 'input'>>;
+  recordIndicatorMeasurement?: Resolver<Maybe<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, RequireFields<EducationMutationsRecordIndicatorMeasurementArgs, 'input'>>;
   respondToPart?: Resolver<Maybe<ResolversTypes['EducationParty']>, ParentType, ContextType, RequireFields<EducationMutationsRespondToPartArgs, 'input'>>;
   returnProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsReturnProgressReportArgs, 'input'>>;
   saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsSaveProgressReportArgs, 'input'>>;
   submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsSubmitProgressReportArgs, 'input'>>;
+  withdrawProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationMutationsWithdrawProgressReportArgs, 'input'>>;
 };
 
 export type EducationPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['EducationParty'] = ResolversParentTypes['EducationParty'], FederationReferenceType extends FederationReferenceTypes['EducationParty'] = FederationReferenceTypes['EducationParty']> = {
@@ -770,9 +854,12 @@ export type IndicatorMeasurementResolvers<ContextType = ProgressContext, ParentT
   indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provincePlateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IndicatorProgressResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['IndicatorProgress'] = ResolversParentTypes['IndicatorProgress']> = {
@@ -799,10 +886,13 @@ export type PageInfoResolvers<ContextType = ProgressContext, ParentType extends 
 };
 
 export type ProgressReportResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousApproved?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1,5 +1,11 @@
-import { actionProgressResolvers, agencyRootResolvers, progressMutationResolvers } from '@cocuk-koruma/domain';
+import {
+  actionProgressResolvers,
+  agencyRootResolvers,
+  progressMutationResolvers,
+  progressReportResolvers,
+} from '@cocuk-koruma/domain';
 import { indicatorProgressResolvers } from '@cocuk-koruma/domain/progress/indicator-progress';
+import { measurementMutationResolvers } from '@cocuk-koruma/domain/progress/measurements';
 import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/domain/progress/parts';
 import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -9,9 +15,11 @@ export const resolvers: Resolvers = {
   EducationMutations: {
     ...progressMutationResolvers({ agency: 'EDUCATION', responsibleFor }),
     ...partMutationResolvers({ agency: 'EDUCATION' }),
+    ...measurementMutationResolvers({ agency: 'EDUCATION', actions: plan.actions }),
   },
   Query: { education: () => ({ agency: 'EDUCATION' }) },
   EducationAgency: { ...agencyRootResolvers, ...partRootResolvers },
   EducationAction: { ...actionProgressResolvers, ...indicatorProgressResolvers(plan.actions) },
   EducationParty: partyEntityResolvers,
+  ProgressReport: progressReportResolvers,
 };

@@ -558,6 +558,10 @@ export type FamilyAgency = {
   part: FamilyParty;
   /** The ministry's parts in other agencies' actions, by action code. */
   parts: Array<FamilyParty>;
+  /** Reports submitted and awaiting a focal point, longest waiting first; empty for readers outside the ministry. */
+  pendingReview: Array<ProgressReport>;
+  /** Reports a focal point returned, with the comment, longest waiting first; empty for readers outside the ministry. */
+  returnedReports: Array<ProgressReport>;
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -594,7 +598,7 @@ export type FamilyAgencyServiceFiguresArgs = {
 export type FamilyMutations = {
   __typename?: 'FamilyMutations';
   addAgendaItem?: Maybe<Meeting>;
-  /** A focal point of the ministry who did not submit the report. */
+  /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   approveProgressReport?: Maybe<ProgressReport>;
   /** Closes an open meeting and freezes its board pack; closing twice is refused with CONFLICT. */
   closeMeeting?: Maybe<Meeting>;
@@ -616,6 +620,11 @@ export type FamilyMutations = {
   /** Records the ministry's contribution to a part it accepted. */
   recordContribution?: Maybe<FamilyParty>;
   recordDecision?: Maybe<Decision>;
+  /**
+   * Records or changes one value of an indicator of the ministry's own action; expectedVersion is the
+   * version you read, omitted for a new cell.
+   */
+  recordIndicatorMeasurement?: Maybe<IndicatorMeasurement>;
   /** Files a meeting held in the past, CLOSED, without a board pack. */
   recordMeeting?: Maybe<Meeting>;
   recordMinutes?: Maybe<Meeting>;
@@ -623,11 +632,16 @@ export type FamilyMutations = {
   removeAgendaItem?: Maybe<Meeting>;
   /** Accepts or declines (with a reason) the ministry's part in another agency's action. */
   respondToPart?: Maybe<FamilyParty>;
-  /** A focal point of the ministry who did not submit the report. */
+  /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   returnProgressReport?: Maybe<ProgressReport>;
   saveProgressReport?: Maybe<ProgressReport>;
   scheduleMeeting?: Maybe<Meeting>;
   submitProgressReport?: Maybe<ProgressReport>;
+  /**
+   * Takes a submitted report back to a draft of the same revision (its authors stay its authors), e.g.
+   * when no focal point may review it. Only a SUBMITTED report; any other state is refused with CONFLICT.
+   */
+  withdrawProgressReport?: Maybe<ProgressReport>;
 };
 
 
@@ -725,6 +739,15 @@ export type FamilyMutationsRecordDecisionArgs = {
  * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
  * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
  */
+export type FamilyMutationsRecordIndicatorMeasurementArgs = {
+  input: IndicatorMeasurementInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
 export type FamilyMutationsRecordMeetingArgs = {
   input: MeetingInput;
 };
@@ -789,6 +812,15 @@ export type FamilyMutationsScheduleMeetingArgs = {
  * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
  */
 export type FamilyMutationsSubmitProgressReportArgs = {
+  input: ReportTransitionInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsWithdrawProgressReportArgs = {
   input: ReportTransitionInput;
 };
 
@@ -889,11 +921,44 @@ export type IndicatorMeasurement = {
   period: Scalars['String']['output'];
   /** Two-digit plate code of the province; null for a national figure. */
   provincePlateCode?: Maybe<Scalars['String']['output']>;
+  /** When the current value was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Username of whoever recorded the current value; `seed` for example and published data loaded at start. */
+  recordedBy: Scalars['String']['output'];
   source: Scalars['String']['output'];
   /** True when the value is withheld from this reader to protect small counts. */
   suppressed: Scalars['Boolean']['output'];
   /** Null when suppressed. */
   value?: Maybe<Scalars['Float']['output']>;
+  /** Send this back as expectedVersion to change the value; a stale version is refused with CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+/**
+ * One value of an indicator of the agency's own action, national or for one province. A cell is the
+ * indicator, period, province and source: recording it again with the version you read changes its
+ * value, and other sources stand beside it. Readers outside the agency see it under the small-number
+ * rules of IndicatorMeasurement.
+ */
+export type IndicatorMeasurementInput = {
+  actionCode: Scalars['ID']['input'];
+  /** The exact date the figure refers to, where known; not in the future. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** The version you read; omitted for a cell not yet recorded. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** One of the action's indicators in the plan. */
+  indicatorCode: Scalars['ID']['input'];
+  /**
+   * A quarter such as 2026-Q3, from the plan's first quarter to the current one. A yearly indicator's
+   * figure is recorded in its year's last quarter (2025-Q4).
+   */
+  period: Scalars['String']['input'];
+  /** Two-digit plate code of one of the 81 provinces (01 to 81); null or omitted for the national figure. */
+  provincePlateCode?: InputMaybe<Scalars['String']['input']>;
+  /** Where the figure comes from (a publication, a register); omitted, the agency's own records (e.g. `justice`). */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Not negative; for a percentage, at most 100. */
+  value: Scalars['Float']['input'];
 };
 
 export type IndicatorMovement = {
@@ -1176,11 +1241,24 @@ export type PeriodType =
  */
 export type ProgressReport = {
   __typename?: 'ProgressReport';
+  /** The action the report is on. */
+  actionCode: Scalars['ID']['output'];
+  /**
+   * Everyone who wrote this revision (saved any draft of it, or opened it as a correction) or submitted
+   * it. None of them may approve or return it (the four-eyes rule); the request is refused with FORBIDDEN.
+   */
+  authors: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   narrative: Scalars['String']['output'];
   percentComplete: Scalars['Int']['output'];
   /** Reporting period, a quarter such as 2026-Q3. */
   period: Scalars['String']['output'];
+  /**
+   * The approved report a reviewer compares this one with: for a correction, the period's earlier
+   * approved revision; otherwise the action's latest approved report of an earlier period. Null before
+   * the action's first approved report.
+   */
+  previousApproved?: Maybe<ProgressReport>;
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
@@ -1762,6 +1840,7 @@ export type ResolversTypes = {
   IndicatorDefinition: ResolverTypeWrapper<IndicatorRow>;
   IndicatorDirection: IndicatorDirection;
   IndicatorMeasurement: ResolverTypeWrapper<MeasurementView>;
+  IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorMovement: ResolverTypeWrapper<IndicatorMovement>;
   IndicatorProgress: ResolverTypeWrapper<IndicatorProgressModel>;
   IndicatorTrend: IndicatorTrend;
@@ -1849,6 +1928,7 @@ export type ResolversParentTypes = {
   HealthParty: PartyRef;
   IndicatorDefinition: IndicatorRow;
   IndicatorMeasurement: MeasurementView;
+  IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorMovement: IndicatorMovement;
   IndicatorProgress: IndicatorProgressModel;
   Institution: InstitutionRow;
@@ -2144,6 +2224,8 @@ export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extend
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyAgencyPartArgs, 'actionCode'>>;
   parts?: Resolver<Array<ResolversTypes['FamilyParty']>, ParentType, ContextType>;
+  pendingReview?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  returnedReports?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   serviceFigures?: Resolver<Array<ResolversTypes['ServiceFigure']>, ParentType, ContextType, Partial<FamilyAgencyServiceFiguresArgs>>;
 };
 
@@ -2158,6 +2240,7 @@ export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType ext
   rebaselineAction?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
   recordContribution?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
   recordDecision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
+  recordIndicatorMeasurement?: Resolver<Maybe<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordIndicatorMeasurementArgs, 'input'>>;
   recordMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMeetingArgs, 'input'>>;
   recordMinutes?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordMinutesArgs, 'input'>>;
   removeAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsRemoveAgendaItemArgs, 'input'>>;
@@ -2166,6 +2249,7 @@ export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType ext
   saveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSaveProgressReportArgs, 'input'>>;
   scheduleMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsScheduleMeetingArgs, 'input'>>;
   submitProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsSubmitProgressReportArgs, 'input'>>;
+  withdrawProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsWithdrawProgressReportArgs, 'input'>>;
 };
 
 export type FamilyPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyParty'] = ResolversParentTypes['FamilyParty'], FederationReferenceType extends FederationReferenceTypes['FamilyParty'] = FederationReferenceTypes['FamilyParty']> = {
@@ -2231,9 +2315,12 @@ export type IndicatorMeasurementResolvers<ContextType = FamilyContext, ParentTyp
   indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provincePlateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IndicatorMovementResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['IndicatorMovement'] = ResolversParentTypes['IndicatorMovement']> = {
@@ -2378,10 +2465,13 @@ export type PageInfoResolvers<ContextType = FamilyContext, ParentType extends Re
 };
 
 export type ProgressReportResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
+  actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousApproved?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

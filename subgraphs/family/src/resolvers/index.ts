@@ -1,3 +1,4 @@
+import { progressReportResolvers } from '@cocuk-koruma/domain';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { coordinationResolvers } from './coordination.js';
 import { actionDeadlineFields, deadlineResolvers } from './deadlines.js';
@@ -72,4 +73,5 @@ export const resolvers: Resolvers = {
     ...overallStatusField,
   },
   FamilyAgency: { ...familyResolvers.FamilyAgency, ...partyResolvers.FamilyAgency },
+  ProgressReport: progressReportResolvers,
 };

@@ -1,7 +1,8 @@
 import { appendAudit, progressMutationResolvers } from '@cocuk-koruma/domain';
 import { assertSecretariat, conflict, notFound, parseArgs } from '@cocuk-koruma/platform';
+import { measurementMutationResolvers } from '@cocuk-koruma/domain/progress/measurements';
 import { partMutationResolvers } from '@cocuk-koruma/domain/progress/parts';
-import { responsibleFor } from '@cocuk-koruma/plan';
+import { plan, responsibleFor } from '@cocuk-koruma/plan';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { meetings } from '../db/schema.js';
@@ -21,6 +22,7 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation' | 'FamilyMutations'> 
   FamilyMutations: {
     ...progressMutationResolvers({ agency: 'FAMILY', responsibleFor }),
     ...partMutationResolvers({ agency: 'FAMILY' }),
+    ...measurementMutationResolvers({ agency: 'FAMILY', actions: plan.actions }),
     recordMeeting: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: meetingInput }), args).input;
