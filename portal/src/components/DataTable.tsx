@@ -8,6 +8,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The column that names the row: a row header for screen readers. */
   rowHeader?: boolean;
+  /** Running text (a title, a narrative) that should not be squeezed to a few words a line. */
+  wide?: boolean;
 }
 
 interface DataTableProps<Row> {
@@ -57,7 +59,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, footer, 
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
+                      <td key={column.key} className={column.numeric ? 'numeric' : column.wide ? 'wide' : undefined}>
                         {column.cell(row)}
                       </td>
                     ),

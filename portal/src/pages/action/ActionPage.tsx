@@ -112,7 +112,7 @@ export function ActionPage() {
     { role: t('action.responsibleRole'), institution: action.responsible },
     ...action.collaborators.map((institution) => ({ role: t('action.collaboratorRole'), institution })),
   ];
-  const periods = [...new Set((action.progressReports ?? []).map((r) => r.period))].sort(compareTr).reverse();
+  const periods = [...(action.progressReports ?? [])].sort((a, b) => compareTr(b.period, a.period));
   const measurements = action.measurements ?? [];
   return (
     <>
@@ -203,10 +203,10 @@ export function ActionPage() {
         ) : periods.length === 0 ? (
           <p>{t('report.none')}</p>
         ) : (
-          periods.map((period) => (
-            <div key={period} className="report-period">
-              <h3>{t('report.period', { period })}</h3>
-              <ReportHistory actionCode={action.code} period={period} />
+          periods.map((report) => (
+            <div key={report.period} className="report-period">
+              <h3>{t('report.period', { period: report.period })}</h3>
+              <ReportHistory actionCode={action.code} current={report} />
             </div>
           ))
         )}

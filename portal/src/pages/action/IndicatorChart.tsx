@@ -91,7 +91,11 @@ export function IndicatorChart({
             <LineChart data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#d0d7de" strokeDasharray="3 3" />
               <XAxis dataKey="period" tick={{ fill: '#1f2328', fontSize: 12 }} />
-              <YAxis tick={{ fill: '#1f2328', fontSize: 12 }} tickFormatter={(v: number) => format.number(v)} />
+              <YAxis
+                domain={[0, (max: number) => Math.max(max, indicator.target) * 1.1]}
+                tick={{ fill: '#1f2328', fontSize: 12 }}
+                tickFormatter={(v: number) => format.number(v)}
+              />
               <Tooltip formatter={(v) => (typeof v === 'number' ? format.number(v) : String(v))} />
               <Legend />
               <ReferenceLine
@@ -121,10 +125,10 @@ export function IndicatorChart({
         )
       }
       table={
-        <DataTable<Row>
+        <DataTable<Measurement>
           caption={t('indicator.tableCaption', { name })}
-          rows={rows}
-          rowKey={(row) => row.period}
+          rows={[...national].sort((a, b) => compareTr(a.period, b.period) || compareTr(a.source, b.source))}
+          rowKey={(m) => m.id}
           empty={t('indicator.noMeasurements')}
           footer={
             <>
@@ -138,19 +142,15 @@ export function IndicatorChart({
             </>
           }
           columns={[
-            { key: 'period', header: t('indicator.period'), rowHeader: true, cell: (row) => row.period },
-            ...sources.map((source) => ({
-              key: source,
-              header: source,
-              numeric: true,
-              cell: (row: Row) => <Value measurement={row.values[source]} />,
-            })),
+            { key: 'period', header: t('indicator.period'), rowHeader: true, cell: (m) => m.period },
+            { key: 'value', header: indicator.unit, numeric: true, cell: (m) => <Value measurement={m} /> },
             {
               key: 'target',
               header: t('indicator.target'),
               numeric: true,
               cell: () => format.number(indicator.target),
             },
+            { key: 'source', header: t('common.source'), cell: (m) => m.source },
           ]}
         />
       }

@@ -9,23 +9,28 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 
 /** Every revision of one period's report the caller may see, with the focal point's review comments. */
-export function ReportHistory({ actionCode, period }: { actionCode: string; period: string }) {
+export function ReportHistory({ actionCode, current }: { actionCode: string; current: ReportFieldsFragment }) {
+  const period = current.period;
   const t = useT();
   const format = useFormat();
   const [result] = useQuery({ query: ActionReportHistoryDocument, variables: { code: actionCode, period } });
   if (result.fetching && !result.data) return <Loading />;
   const history = result.data?.action.reportHistory;
+  // Where the graph cannot give the revisions, the period's current report still shows, and the
+  // earlier revisions read "unknown" rather than "none".
+  const rows = history ?? [current];
   return (
     <>
       <ErrorMessage error={result.error} />
-      {history === null || history === undefined ? (
-        <p>
-          <Unknown />
+      {history ? null : (
+        <p className="note">
+          {t('report.historyUnreadable')} <Unknown />
         </p>
-      ) : (
+      )}
+      {
         <DataTable<ReportFieldsFragment>
           caption={t('report.history', { period })}
-          rows={history}
+          rows={rows}
           rowKey={(report) => report.id}
           columns={[
             { key: 'revision', header: t('report.revision'), rowHeader: true, numeric: true, cell: (r) => r.revision },
@@ -55,7 +60,7 @@ export function ReportHistory({ actionCode, period }: { actionCode: string; peri
             { key: 'source', header: t('common.source'), cell: (r) => r.source },
           ]}
         />
-      )}
+      }
     </>
   );
 }

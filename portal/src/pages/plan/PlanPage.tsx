@@ -48,7 +48,12 @@ function ActionTable({ filter }: { filter: ActionFilter }) {
                 rowHeader: true,
                 cell: (action) => <Link to={`/actions/${encodeURIComponent(action.code)}`}>{action.code}</Link>,
               },
-              { key: 'title', header: t('action.title'), cell: (action) => localized(action.title, action.titleEn) },
+              {
+                key: 'title',
+                header: t('action.title'),
+                wide: true,
+                cell: (action) => localized(action.title, action.titleEn),
+              },
               {
                 key: 'agency',
                 header: t('action.responsible'),
