@@ -20,6 +20,7 @@ COPY subgraphs/education/package.json subgraphs/education/
 COPY subgraphs/interior/package.json subgraphs/interior/
 COPY gateway/package.json gateway/
 COPY schema/package.json schema/
+COPY portal/package.json portal/
 # The build script (prepare) needs the sources, so it runs after they are copied.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
@@ -42,6 +43,7 @@ COPY --from=build /app/subgraphs/education/package.json subgraphs/education/
 COPY --from=build /app/subgraphs/interior/package.json subgraphs/interior/
 COPY --from=build /app/gateway/package.json gateway/
 COPY --from=build /app/schema/package.json schema/
+COPY --from=build /app/portal/package.json portal/
 # Production dependencies only. Optional ones are the embedded PostgreSQL's binaries, which only
 # `npm start` on a developer's machine uses; scripts would run the build, which is done.
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
@@ -57,6 +59,8 @@ COPY --from=build /app/subgraphs/education/dist subgraphs/education/dist
 COPY --from=build /app/subgraphs/interior/dist subgraphs/interior/dist
 COPY --from=build /app/gateway/dist gateway/dist
 COPY --from=build /app/schema/supergraph.graphql schema/
+# The portal's bundle, which the gateway serves at / (its packages are build-time only).
+COPY --from=build /app/portal/dist portal/dist
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 CMD ["node", "gateway/dist/index.js"]

@@ -19,6 +19,8 @@ export default tseslint.config(
       '**/generated/**',
       '**/migrations/**',
       'bench/results/**',
+      'portal/src/gql/**',
+      'test-artifacts/**',
     ],
   },
   js.configs.recommended,

@@ -6,12 +6,13 @@ const require = createRequire(import.meta.url);
 // Three projects, chosen by file name, so that the fast loop needs nothing running:
 // - unit (`*.test.ts`): no network and no database, seconds;
 // - db (`*.db.test.ts`): a real PostgreSQL;
-// - e2e (`*.e2e.test.ts`, and everything under test/e2e): processes and servers over real HTTP.
+// - e2e (`*.e2e.test.ts`, everything under test/e2e and test/browser): processes and servers over
+//   real HTTP, and for test/browser Debian's chromium driving the portal.
 // db and e2e share one PostgreSQL for the run: TEST_DATABASE_URL, else one embedded server that
 // the global setup starts (it skips itself when the variable is set).
 const exclude = ['**/node_modules/**', '.data/**', '**/dist/**'];
 const DB = ['**/test/**/*.db.test.ts'];
-const E2E = ['**/test/**/*.e2e.test.ts', 'test/e2e/**/*.test.ts'];
+const E2E = ['**/test/**/*.e2e.test.ts', 'test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'];
 const POSTGRES_SETUP = './test/support/postgres.global-setup.ts';
 
 // Workspace packages export their TypeScript under the `source` condition, their build under

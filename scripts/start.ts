@@ -273,6 +273,7 @@ async function main(): Promise<void> {
   const gateway = all.find((s) => s.name === 'gateway') as Service;
   process.stdout.write(
     `\nChild-protection coordination graph is up (${seconds}s).\n` +
+      `  portal     http://127.0.0.1:${gateway.port}/  <- open in a browser (justice.liaison / example-password)\n` +
       `  gateway    ${url(gateway)}  <- send queries here, with a bearer token\n` +
       `${lines.join('\n')}\n` +
       `Token for curl: TOKEN=$(npm run -s token -- justice.liaison)\n` +

@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import { AgencyDataSource, deadlineOf, forwardedOf, type GatewayContext } from './data-source.js';
 import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
+import { portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
@@ -144,6 +145,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
+  // Last, so the API's routes always answer first; the portal and the API share one origin.
+  app.use(portalRoutes(auth));
   app.use(httpErrorHandler(logger));
 
   const http = listeners(app, '/graphql');

@@ -34,6 +34,14 @@ export interface ProcessStackOptions {
   subgraphTimeoutMs: number;
   /** TODAY for every service: deadlines are judged by it. */
   today: string;
+  /**
+   * Where the services verify tokens, when not the test issuer (the browser walks sign in through
+   * the development identity provider). `query` still signs with the test issuer, so it then only
+   * reaches the gateway's unauthenticated answers.
+   */
+  keycloakUrl?: string;
+  /** The gateway's port, when the caller must know it before the stack starts (a redirect URI). */
+  gatewayPort?: number;
 }
 
 async function healthy(url: string, timeoutMs: number, describe: () => string): Promise<void> {
@@ -57,11 +65,15 @@ function alive(spawned: Spawned): boolean {
 export async function startProcessStack(label: string, options: ProcessStackOptions): Promise<ProcessStack> {
   const issuer = await startTestIssuer();
   const ports = Object.fromEntries(
-    await Promise.all([...AGENCIES.map((a) => a.slug), 'gateway'].map(async (s) => [s, await freePort()] as const)),
+    await Promise.all(
+      [...AGENCIES.map((a) => a.slug), 'gateway'].map(
+        async (s) => [s, s === 'gateway' && options.gatewayPort ? options.gatewayPort : await freePort()] as const,
+      ),
+    ),
   ) as Record<AgencySlug | 'gateway', number>;
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   const common: NodeJS.ProcessEnv = {
-    KEYCLOAK_URL: issuer.authConfig.keycloakUrl,
+    KEYCLOAK_URL: options.keycloakUrl ?? issuer.authConfig.keycloakUrl,
     KEYCLOAK_JWKS_MIN_INTERVAL_SECONDS: '1',
     SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs),
     TODAY: options.today,

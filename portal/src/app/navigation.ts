@@ -1,0 +1,12 @@
+import type { Role } from '../auth/claims';
+import type { MessageId } from '../i18n/locale';
+
+export interface NavigationItem {
+  to: string;
+  label: MessageId;
+  /** Shown only to callers with one of these roles; the graph still decides what they may do. */
+  roles?: readonly Role[];
+}
+
+/** The main navigation, in order. A new page adds its entry here and its route in routes.tsx. */
+export const NAVIGATION: readonly NavigationItem[] = [{ to: '/plan', label: 'nav.plan' }];

@@ -1,0 +1,21 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { PlanPage } from '../pages/plan/PlanPage';
+import { AppShell } from './AppShell';
+
+/** The signed-in portal's pages. A new page adds its route here and its entry in navigation.ts. */
+export const ROUTES: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/plan" replace /> },
+      { path: 'plan', element: <PlanPage /> },
+      // Loaded on first visit: the charts library is most of its weight.
+      {
+        path: 'actions/:code',
+        lazy: async () => ({ Component: (await import('../pages/action/ActionPage')).ActionPage }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { createIdentityProvider, type IdentityProvider } from '@cocuk-koruma/dev-identity-provider/server';
+import { DEFAULT_REALM_EXPORT_PATH } from '@cocuk-koruma/dev-identity-provider/realm';
+import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { freePort } from './processes.js';
+import { startProcessStack, type ProcessStack, type ProcessStackOptions } from './stack.js';
+
+/** Where the walks leave their screenshots (gitignored); CI keeps them as artifacts if it likes. */
+export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/portal');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const PASSWORD = 'example-password';
+
+/** The graph as `npm start` runs it, with the development identity provider, the gateway serving the portal. */
+export interface PortalStack {
+  /** http://127.0.0.1:<gateway>/ */
+  portalUrl: string;
+  stack: ProcessStack;
+  stop(): Promise<void>;
+}
+
+/**
+ * The realm export with the test gateway's origin added to the portal client's redirect URIs
+ * (the stack runs on free ports, not 4000), in a folder of its own.
+ */
+function realmExportFor(origin: string, dir: string): string {
+  const realm = JSON.parse(fs.readFileSync(DEFAULT_REALM_EXPORT_PATH, 'utf8')) as {
+    clients: { clientId: string; redirectUris: string[] }[];
+  };
+  const portal = realm.clients.find((client) => client.clientId === 'portal');
+  if (!portal) throw new Error('the realm export has no portal client');
+  portal.redirectUris.push(`${origin}/*`);
+  const file = path.join(dir, 'realm-export.json');
+  fs.writeFileSync(file, JSON.stringify(realm));
+  return file;
+}
+
+export async function startPortalStack(
+  label: string,
+  options: Pick<ProcessStackOptions, 'subgraphTimeoutMs' | 'today'>,
+): Promise<PortalStack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${label}-`));
+  const [gatewayPort, idpPort] = [await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${gatewayPort}`;
+  const keycloakUrl = `http://127.0.0.1:${idpPort}`;
+  const idp: IdentityProvider = createIdentityProvider({
+    realmExportPath: realmExportFor(origin, dir),
+    issuerBaseUrl: keycloakUrl,
+    dataDir: dir,
+  });
+  const listening = await idp.listen(idpPort);
+  try {
+    const stack = await startProcessStack(label, { ...options, keycloakUrl, gatewayPort });
+    return {
+      portalUrl: `${origin}/`,
+      stack,
+      async stop() {
+        await stack.stop();
+        await listening.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await listening.close();
+    throw error;
+  }
+}
+
+/** Debian's chromium, headless, with a fresh profile (playwright's own temporary one). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** Signs in through the identity provider's login page and waits until the portal shows the plan. */
+export async function signIn(page: Page, portalUrl: string, username: string): Promise<void> {
+  await page.goto(portalUrl);
+  await page.locator('#kc-form-login').waitFor();
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('#kc-login');
+  await page.waitForURL((url) => url.href.startsWith(portalUrl) && !url.pathname.startsWith('/auth/'));
+  await page.locator('main h1').waitFor();
+}
+
+/** The WCAG 2.1 A and AA rules of axe on the page as it is now, as readable lines: [] when it passes. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact ?? ''}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
+    ),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
