@@ -106,7 +106,21 @@ async function buildPortal() {
   const inputs = fingerprint(files);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputs) return 0;
   const { build } = await import('vite');
-  await build({ root: portal, configFile: path.join(portal, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite builds what NODE_ENV says, and vitest's global setup runs this with NODE_ENV=test: the
+  // bundle must be React's production build whoever runs the script.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: portal,
+      configFile: path.join(portal, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   fs.writeFileSync(stamp, inputs);
   return files.length;
 }

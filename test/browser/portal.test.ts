@@ -81,7 +81,8 @@ describe('the portal in a browser', () => {
   it('reaches the skip link and the navigation with the keyboard alone', async () => {
     const { context, page } = await signedIn('family.board');
     await page.reload();
-    await page.locator('main h1').waitFor();
+    // Settled first: the plan's list renders after the page's load event.
+    await actionRows(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Ana içeriğe geç' });
     await expect.poll(() => isFocused(skip)).toBe(true);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { Button, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { useAuth } from '../auth/AuthContext';
 import { hasRole } from '../auth/claims';
@@ -54,17 +54,19 @@ function SignedInPerson() {
   );
 }
 
-/** Moves focus to the new page's heading after client-side navigation, as a page load would. */
+/**
+ * Moves focus to the new page's heading after client-side navigation, as a page load would; not
+ * on the first render nor on a redirect (REPLACE), so a fresh page starts at the skip link.
+ */
 function useFocusOnNavigate() {
-  const location = useLocation();
-  const first = useRef(true);
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.getElementById('page-title')?.focus();
-  }, [location.pathname]);
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    if (navigationType !== 'REPLACE') document.getElementById('page-title')?.focus();
+  }, [pathname, navigationType]);
 }
 
 export function AppShell() {
