@@ -313,6 +313,7 @@ export function writeProgress(
             'reviewed_by text',
             'reviewed_at timestamptz',
             'review_comment text',
+            'authors text[]',
           ],
           own.flatMap((a) =>
             (reports.get(a.code) ?? []).map((r) => ({
@@ -332,6 +333,8 @@ export function writeProgress(
               reviewed_by: r.reviewedBy,
               reviewed_at: r.reviewedAt,
               review_comment: r.reviewComment,
+              // The four-eyes rule judges a reviewer against everyone who wrote or submitted.
+              authors: [...new Set([r.reportedBy, r.submittedBy].filter((who) => who !== null))],
             })),
           ),
           advance,

@@ -92,17 +92,28 @@ describe('bench:seed into the five agency databases', () => {
 
   it('labels the generated rows and reviews every report by someone other than its submitter', async () => {
     for (const agency of AGENCIES) {
-      const [reports] = await rows<{ total: number; unlabelled: number; selfReviewed: number; states: string[] }>(
+      const [reports] = await rows<{
+        total: number;
+        unlabelled: number;
+        selfReviewed: number;
+        reviewedByAuthor: number;
+        withoutAuthors: number;
+        states: string[];
+      }>(
         opened[agency.slug],
         sql`select count(*)::int as total,
           count(*) filter (where narrative not like 'Örnek (üretilmiş)%')::int as unlabelled,
           count(*) filter (where reviewed_by = submitted_by)::int as "selfReviewed",
+          count(*) filter (where reviewed_by = any(authors))::int as "reviewedByAuthor",
+          count(*) filter (where cardinality(authors) = 0)::int as "withoutAuthors",
           array_agg(distinct state::text order by state::text) as states
           from progress_reports where action_code like 'G-%'`,
       );
       expect(reports?.total, agency.slug).toBeGreaterThan(0);
       expect(reports?.unlabelled).toBe(0);
       expect(reports?.selfReviewed).toBe(0);
+      expect(reports?.reviewedByAuthor).toBe(0);
+      expect(reports?.withoutAuthors).toBe(0);
       expect(reports?.states).toEqual(['APPROVED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
     }
     const [meetings] = await rows<{ closed: number; snapshots: number }>(
