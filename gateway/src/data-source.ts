@@ -1,5 +1,12 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { agencyBySlug, ErrorCode, READ_BACK_HEADER, type Caller } from '@cocuk-koruma/platform';
+import {
+  agencyBySlug,
+  ErrorCode,
+  IDEMPOTENCY_HEADER,
+  READ_BACK_HEADER,
+  REPLAYED_HEADER,
+  type Caller,
+} from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
 
@@ -15,7 +22,7 @@ export interface GatewayContext {
  * Passed on to every subgraph call: the Idempotency-Key, so each agency answers a retried write
  * once, and the family's read-back marker, so family does not log its own read-back twice.
  */
-export const FORWARDED_HEADERS = ['idempotency-key', READ_BACK_HEADER] as const;
+export const FORWARDED_HEADERS = [IDEMPOTENCY_HEADER, READ_BACK_HEADER] as const;
 
 /** The FORWARDED_HEADERS a request carries. */
 export function forwardedOf(get: (name: string) => string | undefined): Record<string, string> {
@@ -91,6 +98,8 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     const body = /json/.test(reply.contentType ?? '') ? parseJson(reply.body) : undefined;
     if (reply.status >= 400) throw this.refusal(reply, body ?? reply.body);
     if (!isObject(body)) throw this.unavailable('down');
+    // A retry must be able to tell that nothing was written again, through the gateway as well.
+    if (reply.replayed) incoming?.incomingRequestContext.response?.http?.headers.set(REPLAYED_HEADER, 'true');
     return body as GatewayGraphQLResponse;
   }
 

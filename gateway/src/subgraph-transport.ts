@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { REPLAYED_HEADER } from '@cocuk-koruma/platform';
 import { Agent, request } from 'undici';
 
 /** What came back from a subgraph, before anyone parsed it: each caller parses its own copy. */
@@ -7,6 +8,8 @@ export interface SubgraphReply {
   statusText: string;
   contentType: string | undefined;
   cacheControl: string | undefined;
+  /** The agency answered a retried write from its idempotency record (`Idempotent-Replayed`). */
+  replayed: boolean;
   body: string;
 }
 
@@ -74,6 +77,7 @@ export function createSubgraphTransport(timeoutMs: number): SubgraphTransport {
         statusText: STATUS_CODES[response.statusCode] ?? '',
         contentType: header('content-type'),
         cacheControl: header('cache-control'),
+        replayed: header(REPLAYED_HEADER) === 'true',
         body: await response.body.text(),
       };
     } catch (error) {

@@ -135,8 +135,10 @@ describe('reviewing reports through the gateway', () => {
           variables: { input: { id: report.id, expectedVersion: report.version } },
         }),
       });
-      // The gateway answers with the subgraph's body; Idempotent-Replayed stays between them.
-      return { body: (await response.json()) as GraphQLResponse<{ justice: { withdrawProgressReport: Report } }> };
+      return {
+        replayed: response.headers.get('idempotent-replayed'),
+        body: (await response.json()) as GraphQLResponse<{ justice: { withdrawProgressReport: Report } }>,
+      };
     };
     const first = await send();
     expect(first.body.errors).toBeUndefined();
@@ -145,8 +147,11 @@ describe('reviewing reports through the gateway', () => {
       state: 'DRAFT',
       version: report.version + 1,
     });
+    expect(first.replayed).toBeNull();
     const retry = await send();
     expect(retry.body.data).toEqual(first.body.data);
+    // The agency's replay mark reaches the agency system through the gateway.
+    expect(retry.replayed).toBe('true');
     const entries = (await graph.subgraphs.justice.server.database.db.execute(
       sql`select count(*)::int as n from audit_log where operation = 'withdrawProgressReport'`,
     )) as unknown as { rows: { n: number }[] };

@@ -94,6 +94,10 @@ export const TIMEOUT_HEADER = 'x-timeout-ms';
 /** Marks the family subgraph's read-back through the gateway, which passes it on (see family's read-back.ts). */
 export const READ_BACK_HEADER = 'x-family-read-back';
 
+/** The header an agency system sends to make a write safe to retry, and the one marking a replay. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const REPLAYED_HEADER = 'idempotent-replayed';
+
 export function timeoutsFrom(subgraphMs: number): Timeouts {
   return { subgraphMs, readBackBudgetMs: Math.floor(subgraphMs * 0.5), readBackMs: Math.floor(subgraphMs * 0.6) };
 }

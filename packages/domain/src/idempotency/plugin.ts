@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { ErrorCode, type CallerContext, type Database, type Logger } from '@cocuk-koruma/platform';
+import {
+  ErrorCode,
+  IDEMPOTENCY_HEADER,
+  REPLAYED_HEADER,
+  type CallerContext,
+  type Database,
+  type Logger,
+} from '@cocuk-koruma/platform';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FormattedExecutionResult } from 'graphql';
 import { idempotencyKeys } from './tables.js';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-/** Set on an answer replayed from the first request with the same key. */
-export const REPLAYED_HEADER = 'idempotent-replayed';
 /** Keys are kept at least this long: a day, as agency systems retry within hours at most. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
