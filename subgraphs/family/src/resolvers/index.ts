@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { actionPageResolvers } from './action-page.js';
 import { coordinationResolvers } from './coordination.js';
 import { actionDeadlineFields, deadlineResolvers } from './deadlines.js';
 import { familyResolvers } from './family.js';
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...strategyResolvers.Query,
     ...planResolvers.Query,
+    ...actionPageResolvers.Query,
     ...coordinationResolvers.Query,
     ...familyResolvers.Query,
     ...deadlineResolvers.Query,
@@ -34,6 +36,7 @@ export const resolvers: Resolvers = {
   AgendaItem: meetingResolvers.AgendaItem,
   Decision: meetingResolvers.Decision,
   Escalation: deadlineResolvers.Escalation,
+  ActionConnection: actionPageResolvers.ActionConnection,
   BoardPackAction: meetingResolvers.BoardPackAction,
   BoardPackIndicator: meetingResolvers.BoardPackIndicator,
   FamilyAction: {
