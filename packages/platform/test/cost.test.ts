@@ -8,7 +8,11 @@ const schema = buildSchema(`
     page(first: Int = 20): Connection!
     tags: [Tag!]!
     bigList: [Tag!]!
+    things: [Thing!]!
   }
+  interface Thing { code: ID! }
+  type Small implements Thing { code: ID! a: String }
+  type Large implements Thing { code: ID! a: String b: String c: String }
   type Connection { totalCount: Int edges: [Edge!]! }
   type Edge { cursor: String! node: Item! }
   type Item { code: ID! title: String! tags: [Tag!]! }
@@ -63,6 +67,11 @@ describe('the query cost', () => {
     const inline = cost('{ items(first: 4) { ... on Item { code title } } }');
     expect(spread).toBe(1 + 4 * 2);
     expect(inline).toBe(spread);
+  });
+
+  it('counts fragments on different concrete types as the dearest one: an object is only one of them', () => {
+    const split = cost('{ things { code ... on Small { a } ... on Large { a b c } } }');
+    expect(split).toBe(1 + 10 * (1 + 3));
   });
 
   it('names the limit and what to do in its refusal', () => {

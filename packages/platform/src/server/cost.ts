@@ -5,6 +5,7 @@ import {
   getNullableType,
   isCompositeType,
   isListType,
+  isObjectType,
   Kind,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -82,12 +83,20 @@ function selectionCost(
   visiting: ReadonlySet<string>,
 ): number {
   let total = 0;
+  // An object is one concrete type: fragments on different object types of an abstract parent
+  // (the gateway splits `actions { … }` into one per agency's type) count as the dearest one.
+  const byConcreteType = new Map<string, number>();
+  const addFragment = (fragmentSet: SelectionSetNode, condition: GraphQLCompositeType, name?: string) => {
+    const inside = name ? new Set(visiting).add(name) : visiting;
+    const cost = selectionCost(fragmentSet, condition, items, connectionSize, walk, inside);
+    if (isObjectType(condition) && condition !== parentType) {
+      byConcreteType.set(condition.name, (byConcreteType.get(condition.name) ?? 0) + cost);
+    } else total += cost;
+  };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
-      if (condition && isCompositeType(condition)) {
-        total += selectionCost(selection.selectionSet, condition, items, connectionSize, walk, visiting);
-      }
+      if (condition && isCompositeType(condition)) addFragment(selection.selectionSet, condition);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -95,8 +104,7 @@ function selectionCost(
       const fragment = walk.fragments.get(name);
       const condition = fragment && walk.schema.getType(fragment.typeCondition.name.value);
       if (fragment && condition && isCompositeType(condition) && !visiting.has(name)) {
-        const inside = new Set(visiting).add(name);
-        total += selectionCost(fragment.selectionSet, condition, items, connectionSize, walk, inside);
+        addFragment(fragment.selectionSet, condition, name);
       }
       continue;
     }
@@ -120,7 +128,7 @@ function selectionCost(
     // Past the limit the exact figure no longer matters; stop before the numbers grow absurd.
     if (total > walk.options.maxCost * 1000) return total;
   }
-  return total;
+  return total + Math.max(0, ...byConcreteType.values());
 }
 
 /**
