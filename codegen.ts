@@ -41,6 +41,7 @@ const familyMappers: Record<string, string> = {
   Decision: familyRow('DecisionRow'),
   DueDateRevision: familyRow('DueDateRevisionRow'),
   Escalation: '../resolvers/deadlines.js#EscalationModel',
+  ActionConnection: '../resolvers/action-page.js#ActionConnectionValue',
   BoardPackAction: '../board-pack.js#BoardPackActionModel',
   BoardPackIndicator: '../board-pack.js#BoardPackIndicatorModel',
   MeetingChanges: '../meeting-changes.js#MeetingChangesModel',

@@ -69,7 +69,8 @@ describe('the gateway’s query limits', () => {
     ],
     [
       `a query costing more than ${QUERY_LIMITS.costLimit.maxCost}`,
-      `{ justice { auditLog(first: 200) { totalCount edges { cursor node { seq at kind actor operation entityType } } } } }`,
+      // Every report and measurement of an agency's whole share of the plan.
+      `{ justice { actions { code progressReports { id period status } measurements { indicatorCode period value } } } }`,
       new RegExp(`Query Cost limit of ${QUERY_LIMITS.costLimit.maxCost} exceeded`),
     ],
     [

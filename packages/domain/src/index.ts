@@ -6,6 +6,7 @@ export * from './progress/seed.js';
 export * from './progress/agency-subgraph.js';
 export * from './progress/mutations.js';
 export * from './progress/periods.js';
+export * from './progress/status-filter.js';
 export * from './audit/tables.js';
 export * from './audit/chain.js';
 export * from './audit/reads.js';

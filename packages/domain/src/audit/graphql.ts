@@ -1,6 +1,6 @@
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Database, badUserInput, parseArgs } from '@cocuk-koruma/platform';
+import { type Database, badUserInput, pageSize, parseArgs } from '@cocuk-koruma/platform';
 import { auditLog, type AuditKind, type AuditLogRow } from './tables.js';
 
 /** Arguments of `auditLog(first: Int = 50, after: String, kind: AuditKind)`. */
@@ -25,13 +25,7 @@ export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
 
 const argsSchema = z.object({
-  first: z
-    .number()
-    .int()
-    .min(1, `must be between 1 and ${AUDIT_PAGE_MAX}`)
-    .max(AUDIT_PAGE_MAX, `must be between 1 and ${AUDIT_PAGE_MAX}`)
-    .nullish()
-    .transform((v) => v ?? AUDIT_PAGE_DEFAULT),
+  first: pageSize(AUDIT_PAGE_MAX, AUDIT_PAGE_DEFAULT),
   after: z.string().nullish(),
   kind: z.enum(['WRITE', 'READ']).nullish(),
 });

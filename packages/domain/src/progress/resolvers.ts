@@ -4,6 +4,7 @@ import { readAuditPage, type AuditLogArgs } from '../audit/graphql.js';
 import { assertCanReadAudit } from '../audit/policy.js';
 import type { ProgressLoaders } from './loaders.js';
 import { checkPeriod, type ReportingPeriods } from './periods.js';
+import { actionsWithStatusResolver } from './status-filter.js';
 import { suppressSmallCells, type MeasurementView } from './suppression.js';
 import {
   commitments,
@@ -124,6 +125,7 @@ export const agencyRootResolvers = {
     if (!found) throw notFound('action of this agency', args.code);
     return found;
   },
+  actionsWithStatus: actionsWithStatusResolver,
   auditLog: async (root: AgencyRoot, args: AuditLogArgs, ctx: ProgressContext) => {
     assertCanReadAudit(ctx.caller, root.agency);
     return readAuditPage(ctx.db, args);

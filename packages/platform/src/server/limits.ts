@@ -1,19 +1,71 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { AGENCIES } from '../agencies.js';
+import { costLimitPlugin, type CostLimitOptions } from './cost.js';
 
 /** Largest GraphQL request body accepted; a board-pack query is a few kilobytes. */
 export const BODY_LIMIT = '1mb';
 
 /**
+ * The sizes of the lists that page, or that refuse to grow past a cap: the resolvers enforce them
+ * and the cost limit counts with them, so the two cannot disagree.
+ */
+export const LIST_LIMITS = {
+  /** `actionPage(first:)`: 1 to this many per page. */
+  actionPageMax: 100,
+  actionPageDefault: 50,
+  /** The unpaged `actions(...)` list refuses a filter that matches more than this. */
+  actionListMax: 500,
+};
+
+// An agency's own list of actions (`justice { actions }`) is a share of the plan, with no cap of
+// its own: counted as large as the capped cross-agency list.
+const agencyActionLists = Object.fromEntries(
+  AGENCIES.flatMap((a) => {
+    const root = a.actionTypeName.replace(/Action$/, 'Agency');
+    return [
+      [`${root}.actions`, LIST_LIMITS.actionListMax],
+      [`${root}.actionsWithStatus`, LIST_LIMITS.actionListMax],
+      // An action's parties are the other agencies at most.
+      [`${a.actionTypeName}.parties`, AGENCIES.length - 1],
+    ];
+  }),
+);
+
+/**
+ * How the cost limit counts (see `queryCost` in cost.ts): each field once per item of the lists
+ * above it. A list sized by `first` or by the codes it names counts that many; the others count
+ * what they may plausibly return at national scale. A page of 60 audit entries with every field
+ * costs about 1,100 and a page of 50 actions with status, latest report, parts and overall status
+ * about 2,100; the whole plan with every report, measurement and part, or any list with
+ * `first: 100000`, costs far beyond the limit.
+ */
+export const COST_LIMIT: CostLimitOptions = {
+  maxCost: 10_000,
+  defaultListSize: 10,
+  sizeArguments: ['first', 'codes', 'representations'],
+  listSizes: {
+    'Query.actions': LIST_LIMITS.actionListMax,
+    'Action.parties': AGENCIES.length - 1,
+    ...agencyActionLists,
+    // A goal's actions at national scale: 5,000 actions over ten areas of ten goals (the defaults).
+    'StrategicGoal.actions': 50,
+    'Query.provinces': 81,
+    'Query.coordinationBodies': 100,
+    'Query.escalations': 100,
+  },
+};
+
+/**
  * OWASP query limits, one object for the gateway and every subgraph: a subgraph may be called
  * directly and must refuse what the gateway refuses. The deepest legitimate query (a goal's
- * actions with their reports and indicators' measurements) nests 6 levels. The limits are static,
- * on the query's text: the gateway's `_entities` calls carry their representations in a variable,
- * so a batch of many entities costs no more than one.
+ * actions with their reports and indicators' measurements) nests 6 levels. The cost is counted
+ * on the query with its variables (`COST_LIMIT`); the gateway's `_entities` calls count their
+ * representations, each no more than the gateway counted for it.
  */
 export const QUERY_LIMITS = {
   maxDepth: { n: 10 },
-  costLimit: { maxCost: 5000 },
+  costLimit: { maxCost: COST_LIMIT.maxCost },
   maxAliases: { n: 15 },
   maxTokens: { n: 2000 },
   maxDirectives: { n: 20 },
@@ -25,13 +77,19 @@ export const QUERY_LIMITS = {
  * than graphql-armor's plugin: that plugin re-parses in a hook whose errors Apollo answers with
  * HTTP 500, for a syntax error as much as for a long query. The parser's refusal is a
  * GRAPHQL_PARSE_FAILED with 400, and it stops reading at the limit, before any validation runs.
+ * graphql-armor's cost limit counts a list as one item whatever its `first`, so a page of 60
+ * audit entries cost more than the whole plan: ours (cost.ts) replaces it.
  */
 export function queryLimits<C extends BaseContext>(): Required<
   Pick<ApolloServerOptions<C>, 'plugins' | 'validationRules' | 'parseOptions'>
 > {
-  const armor = new ApolloArmor({ ...QUERY_LIMITS, maxTokens: { enabled: false } }).protect();
+  const armor = new ApolloArmor({
+    ...QUERY_LIMITS,
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+  }).protect();
   return {
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, costLimitPlugin<C>(COST_LIMIT)],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens.n },
   };

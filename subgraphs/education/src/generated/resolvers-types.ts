@@ -177,6 +177,12 @@ export type EducationAgency = {
   action: EducationAction;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<EducationAction>;
+  /**
+   * The ministry's actions whose status (its latest approved report's; NOT_STARTED before the first)
+   * is one of `status`, in code order. The secretariat's plan list asks each ministry for these when
+   * filtered by status or overdue (`actionPage(filter: {status: …})`); select `code` only.
+   */
+  actionsWithStatus: Array<EducationAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
@@ -195,6 +201,12 @@ export type EducationAgency = {
 /** The Ministry of National Education's own data: its commitments under the plan and its published service figures. */
 export type EducationAgencyActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of National Education's own data: its commitments under the plan and its published service figures. */
+export type EducationAgencyActionsWithStatusArgs = {
+  status: Array<ActionStatus>;
 };
 
 
@@ -814,6 +826,7 @@ export type EducationActionResolvers<ContextType = ProgressContext, ParentType e
 export type EducationAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['EducationAgency'] = ResolversParentTypes['EducationAgency']> = {
   action?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<EducationAgencyActionArgs, 'code'>>;
   actions?: Resolver<Array<ResolversTypes['EducationAction']>, ParentType, ContextType>;
+  actionsWithStatus?: Resolver<Array<ResolversTypes['EducationAction']>, ParentType, ContextType, RequireFields<EducationAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<EducationAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['EducationParty'], ParentType, ContextType, RequireFields<EducationAgencyPartArgs, 'actionCode'>>;

@@ -6,6 +6,7 @@ import type { PartyRef } from '@cocuk-koruma/domain/progress/parts';
 import type { MeasurementView } from '@cocuk-koruma/domain/progress/suppression';
 import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indicator-progress';
 import type { EscalationModel } from '../resolvers/deadlines.js';
+import type { ActionConnectionValue } from '../resolvers/action-page.js';
 import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
 import type { MeetingChangesModel, AgencyChangesModel } from '../meeting-changes.js';
 import type { FamilyContext } from '../context.js';
@@ -71,6 +72,57 @@ export type Action = {
   titleEn: Scalars['String']['output'];
   /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
+};
+
+/** A page of plan actions in code order. */
+export type ActionConnection = {
+  __typename?: 'ActionConnection';
+  edges: Array<ActionEdge>;
+  pageInfo: PageInfo;
+  /**
+   * Actions matching the filter across all pages; null, with an error naming the agency, when a
+   * status or overdue filter could not be applied to an agency's actions (see unavailableAgencies).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Agencies whose statuses could not be read for a status or overdue filter: their actions are left
+   * out of this page, not guessed. Empty when the filter needs no status or every agency answered.
+   */
+  unavailableAgencies: Array<AgencyCode>;
+};
+
+export type ActionEdge = {
+  __typename?: 'ActionEdge';
+  /** Pass as `after` to continue after this action. */
+  cursor: Scalars['String']['output'];
+  node: Action;
+};
+
+/**
+ * Narrows `actionPage`; every filter given must hold. Plan fields are filtered in the secretariat's
+ * own database; status and overdue ask each responsible agency for the codes of its actions with
+ * the statuses wanted, in one request through the gateway as the caller.
+ */
+export type ActionFilter = {
+  areaCode?: InputMaybe<Scalars['ID']['input']>;
+  goalCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only actions overdue (true) or only those not overdue (false), as `overdue` on Action. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * A quarter such as 2026-Q3: the actions planned to run during it, whose start date to due date
+   * in force overlaps the quarter.
+   */
+  period?: InputMaybe<Scalars['String']['input']>;
+  /** The responsible agency. */
+  responsible?: InputMaybe<AgencyCode>;
+  /**
+   * Words (up to 5) each found in the code, the Turkish title or the English title, ignoring case and
+   * Turkish letters: İ, I, ı and i match one another, as do ç/c, ğ/g, ö/o, ş/s and ü/u, so
+   * `ilçe`, `ILCE` and `İlçe` find the same actions.
+   */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses, as the responsible agency reports it (`status` on Action). */
+  status?: InputMaybe<Array<ActionStatus>>;
 };
 
 /**
@@ -551,6 +603,12 @@ export type FamilyAgency = {
   action: FamilyAction;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<FamilyAction>;
+  /**
+   * The ministry's actions whose status (its latest approved report's; NOT_STARTED before the first)
+   * is one of `status`, in code order. The secretariat's plan list asks each ministry for these when
+   * filtered by status or overdue (`actionPage(filter: {status: …})`); select `code` only.
+   */
+  actionsWithStatus: Array<FamilyAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
@@ -569,6 +627,12 @@ export type FamilyAgency = {
 /** The family ministry's own data: its commitments under the plan and its published service figures. */
 export type FamilyAgencyActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** The family ministry's own data: its commitments under the plan and its published service figures. */
+export type FamilyAgencyActionsWithStatusArgs = {
+  status: Array<ActionStatus>;
 };
 
 
@@ -1308,7 +1372,20 @@ export type Province = {
 export type Query = {
   __typename?: 'Query';
   action: Action;
-  /** Plan actions of every agency, filtered by any combination of responsible agency, area, goal and codes. */
+  /**
+   * The plan's actions one page at a time, in code order (byte order: A1.H1.E10 before A1.H1.E2),
+   * narrowed by `filter`. `first` is 1 to 100; pass a page's `pageInfo.endCursor` as `after` for the
+   * next. A cursor stays valid while actions are added or removed; a cursor not given by this list,
+   * or `first` out of range, is refused with BAD_USER_INPUT, and an area or goal that does not exist
+   * with NOT_FOUND.
+   */
+  actionPage: ActionConnection;
+  /**
+   * Plan actions of every agency in plan order, filtered by any combination of responsible agency,
+   * area, goal and codes. Capped: a filter matching more than 500 actions is refused with
+   * BAD_USER_INPUT, and the cost limit counts this list as 500 actions. Browse the plan with
+   * `actionPage`; this list is for a known, small set (a goal, or up to 500 codes).
+   */
   actions: Array<Action>;
   area: StrategicArea;
   areas: Array<StrategicArea>;
@@ -1345,6 +1422,13 @@ export type Query = {
 
 export type QueryActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryActionPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1797,6 +1881,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActionConnection: ResolverTypeWrapper<ActionConnectionValue>;
+  ActionEdge: ResolverTypeWrapper<Omit<ActionEdge, 'node'> & { node: ResolversTypes['Action'] }>;
+  ActionFilter: ActionFilter;
   ActionParty: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ActionParty']>;
   ActionStatus: ActionStatus;
   AddAgendaItemInput: AddAgendaItemInput;
@@ -1894,6 +1981,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  ActionConnection: ActionConnectionValue;
+  ActionEdge: Omit<ActionEdge, 'node'> & { node: ResolversParentTypes['Action'] };
+  ActionFilter: ActionFilter;
   ActionParty: ResolversInterfaceTypes<ResolversParentTypes>['ActionParty'];
   AddAgendaItemInput: AddAgendaItemInput;
   AgencyChanges: AgencyChangesModel;
@@ -1970,6 +2060,18 @@ export type ResolversParentTypes = {
 
 export type ActionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
   __resolveType: TypeResolveFn<'EducationAction' | 'FamilyAction' | 'HealthAction' | 'InteriorAction' | 'JusticeAction', ParentType, ContextType>;
+};
+
+export type ActionConnectionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionConnection'] = ResolversParentTypes['ActionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unavailableAgencies?: Resolver<Array<ResolversTypes['AgencyCode']>, ParentType, ContextType>;
+};
+
+export type ActionEdgeResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionEdge'] = ResolversParentTypes['ActionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
 };
 
 export type ActionPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionParty'] = ResolversParentTypes['ActionParty']> = {
@@ -2220,6 +2322,7 @@ export type FamilyActionResolvers<ContextType = FamilyContext, ParentType extend
 export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyAgency'] = ResolversParentTypes['FamilyAgency']> = {
   action?: Resolver<ResolversTypes['FamilyAction'], ParentType, ContextType, RequireFields<FamilyAgencyActionArgs, 'code'>>;
   actions?: Resolver<Array<ResolversTypes['FamilyAction']>, ParentType, ContextType>;
+  actionsWithStatus?: Resolver<Array<ResolversTypes['FamilyAction']>, ParentType, ContextType, RequireFields<FamilyAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<FamilyAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyAgencyPartArgs, 'actionCode'>>;
@@ -2494,6 +2597,7 @@ export type ProvinceResolvers<ContextType = FamilyContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<QueryActionArgs, 'code'>>;
+  actionPage?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, RequireFields<QueryActionPageArgs, 'first'>>;
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, Partial<QueryActionsArgs>>;
   area?: Resolver<ResolversTypes['StrategicArea'], ParentType, ContextType, RequireFields<QueryAreaArgs, 'code'>>;
   areas?: Resolver<Array<ResolversTypes['StrategicArea']>, ParentType, ContextType>;
@@ -2619,6 +2723,8 @@ export type StrategyEventResolvers<ContextType = FamilyContext, ParentType exten
 
 export type Resolvers<ContextType = FamilyContext> = {
   Action?: ActionResolvers<ContextType>;
+  ActionConnection?: ActionConnectionResolvers<ContextType>;
+  ActionEdge?: ActionEdgeResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
   AgencyChanges?: AgencyChangesResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;

@@ -1,7 +1,7 @@
-import { actionProgressResolvers, agencyRootResolvers } from '@cocuk-koruma/domain';
+import { actionProgressResolvers, actionsWithStatus, agencyRootResolvers } from '@cocuk-koruma/domain';
 import { notFound, parseArgs } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
-import { actions } from '../db/schema.js';
+import { actions, type ActionRow } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { codeArgs } from './args.js';
 
@@ -22,6 +22,12 @@ export const familyResolvers = {
         .from(actions)
         .where(eq(actions.responsibleAgency, 'FAMILY'))
         .orderBy(asc(actions.position)),
+    // The shared resolver's commitments, as plan rows (one batched query): FamilyAction answers plan fields too.
+    actionsWithStatus: async (_root, args, ctx) => {
+      const codes = (await actionsWithStatus(ctx.familyDb, args.status)).map((c) => c.code);
+      const rows = await ctx.family.action.loadMany(codes);
+      return rows.filter((r): r is ActionRow => r !== null && !(r instanceof Error));
+    },
     serviceFigures: async (root, args, ctx) => await agencyRootResolvers.serviceFigures(root, args, ctx),
     action: async (_root, args, ctx) => {
       const { code } = parseArgs(codeArgs, args);

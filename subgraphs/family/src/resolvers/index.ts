@@ -1,5 +1,6 @@
 import { progressReportResolvers } from '@cocuk-koruma/domain';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { actionPageResolvers } from './action-page.js';
 import { coordinationResolvers } from './coordination.js';
 import { actionDeadlineFields, deadlineResolvers } from './deadlines.js';
 import { familyResolvers } from './family.js';
@@ -22,6 +23,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...strategyResolvers.Query,
     ...planResolvers.Query,
+    ...actionPageResolvers.Query,
     ...coordinationResolvers.Query,
     ...familyResolvers.Query,
     ...deadlineResolvers.Query,
@@ -37,6 +39,7 @@ export const resolvers: Resolvers = {
   AgendaItem: meetingResolvers.AgendaItem,
   Decision: meetingResolvers.Decision,
   Escalation: deadlineResolvers.Escalation,
+  ActionConnection: actionPageResolvers.ActionConnection,
   BoardPackAction: meetingResolvers.BoardPackAction,
   BoardPackIndicator: meetingResolvers.BoardPackIndicator,
   AgencyChanges: meetingResolvers.AgencyChanges,

@@ -1,5 +1,14 @@
-import { AGENCIES, agencyByCode, notFound, parseArgs, type AgencyCode } from '@cocuk-koruma/platform';
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import {
+  AGENCIES,
+  agencyByCode,
+  badUserInput,
+  LIST_LIMITS,
+  notFound,
+  parseArgs,
+  type AgencyCode,
+} from '@cocuk-koruma/platform';
+import { and, asc, inArray } from 'drizzle-orm';
+import { planConditions } from '../action-page.js';
 import type { FamilyContext } from '../context.js';
 import { actions, institutions, strategicAreas, strategicGoals, type ActionRow } from '../db/schema.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -84,26 +93,20 @@ export const planResolvers = {
     },
     actions: async (_parent, args, ctx) => {
       const { areaCode, goalCode, codes } = parseArgs(actionsArgs, args);
-      const conditions: SQL[] = [];
+      const conditions = planConditions(ctx, { responsible: args.responsible, areaCode, goalCode });
       if (codes) conditions.push(inArray(actions.code, codes));
-      if (args.responsible) conditions.push(eq(actions.responsibleAgency, args.responsible));
-      if (goalCode) conditions.push(eq(actions.goalCode, goalCode));
-      if (areaCode) {
-        conditions.push(
-          inArray(
-            actions.goalCode,
-            ctx.familyDb
-              .select({ code: strategicGoals.code })
-              .from(strategicGoals)
-              .where(eq(strategicGoals.areaCode, areaCode)),
-          ),
-        );
-      }
       const rows = await ctx.familyDb
         .select()
         .from(actions)
         .where(and(...conditions))
-        .orderBy(asc(actions.position));
+        .orderBy(asc(actions.position))
+        .limit(LIST_LIMITS.actionListMax + 1);
+      // Refused rather than cut short: a list that silently stops at the cap reads as the whole plan.
+      if (rows.length > LIST_LIMITS.actionListMax) {
+        throw badUserInput(
+          `More than ${LIST_LIMITS.actionListMax} actions match; narrow the filter or page through them with actionPage(first, after, filter).`,
+        );
+      }
       // A filter naming an area or goal that does not exist is a mistake worth reporting, not an
       // empty list; checked only when nothing matched, so the common case costs one query.
       if (rows.length === 0) {

@@ -177,6 +177,12 @@ export type HealthAgency = {
   action: HealthAction;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<HealthAction>;
+  /**
+   * The ministry's actions whose status (its latest approved report's; NOT_STARTED before the first)
+   * is one of `status`, in code order. The secretariat's plan list asks each ministry for these when
+   * filtered by status or overdue (`actionPage(filter: {status: …})`); select `code` only.
+   */
+  actionsWithStatus: Array<HealthAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
@@ -195,6 +201,12 @@ export type HealthAgency = {
 /** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
 export type HealthAgencyActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
+export type HealthAgencyActionsWithStatusArgs = {
+  status: Array<ActionStatus>;
 };
 
 
@@ -814,6 +826,7 @@ export type HealthActionResolvers<ContextType = ProgressContext, ParentType exte
 export type HealthAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthAgency'] = ResolversParentTypes['HealthAgency']> = {
   action?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<HealthAgencyActionArgs, 'code'>>;
   actions?: Resolver<Array<ResolversTypes['HealthAction']>, ParentType, ContextType>;
+  actionsWithStatus?: Resolver<Array<ResolversTypes['HealthAction']>, ParentType, ContextType, RequireFields<HealthAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<HealthAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['HealthParty'], ParentType, ContextType, RequireFields<HealthAgencyPartArgs, 'actionCode'>>;

@@ -277,6 +277,12 @@ export type InteriorAgency = {
   action: InteriorAction;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<InteriorAction>;
+  /**
+   * The ministry's actions whose status (its latest approved report's; NOT_STARTED before the first)
+   * is one of `status`, in code order. The secretariat's plan list asks each ministry for these when
+   * filtered by status or overdue (`actionPage(filter: {status: …})`); select `code` only.
+   */
+  actionsWithStatus: Array<InteriorAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
@@ -295,6 +301,12 @@ export type InteriorAgency = {
 /** The Ministry of Interior's own data: its commitments under the plan and its published service figures. */
 export type InteriorAgencyActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of Interior's own data: its commitments under the plan and its published service figures. */
+export type InteriorAgencyActionsWithStatusArgs = {
+  status: Array<ActionStatus>;
 };
 
 
@@ -842,6 +854,7 @@ export type InteriorActionResolvers<ContextType = ProgressContext, ParentType ex
 export type InteriorAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['InteriorAgency'] = ResolversParentTypes['InteriorAgency']> = {
   action?: Resolver<ResolversTypes['InteriorAction'], ParentType, ContextType, RequireFields<InteriorAgencyActionArgs, 'code'>>;
   actions?: Resolver<Array<ResolversTypes['InteriorAction']>, ParentType, ContextType>;
+  actionsWithStatus?: Resolver<Array<ResolversTypes['InteriorAction']>, ParentType, ContextType, RequireFields<InteriorAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<InteriorAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['InteriorParty'], ParentType, ContextType, RequireFields<InteriorAgencyPartArgs, 'actionCode'>>;

@@ -277,6 +277,12 @@ export type JusticeAgency = {
   action: JusticeAction;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<JusticeAction>;
+  /**
+   * The ministry's actions whose status (its latest approved report's; NOT_STARTED before the first)
+   * is one of `status`, in code order. The secretariat's plan list asks each ministry for these when
+   * filtered by status or overdue (`actionPage(filter: {status: …})`); select `code` only.
+   */
+  actionsWithStatus: Array<JusticeAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
@@ -295,6 +301,12 @@ export type JusticeAgency = {
 /** The Ministry of Justice's own data: its commitments under the plan and its published service figures. */
 export type JusticeAgencyActionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of Justice's own data: its commitments under the plan and its published service figures. */
+export type JusticeAgencyActionsWithStatusArgs = {
+  status: Array<ActionStatus>;
 };
 
 
@@ -842,6 +854,7 @@ export type JusticeActionResolvers<ContextType = ProgressContext, ParentType ext
 export type JusticeAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['JusticeAgency'] = ResolversParentTypes['JusticeAgency']> = {
   action?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<JusticeAgencyActionArgs, 'code'>>;
   actions?: Resolver<Array<ResolversTypes['JusticeAction']>, ParentType, ContextType>;
+  actionsWithStatus?: Resolver<Array<ResolversTypes['JusticeAction']>, ParentType, ContextType, RequireFields<JusticeAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<JusticeAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['JusticeParty'], ParentType, ContextType, RequireFields<JusticeAgencyPartArgs, 'actionCode'>>;
