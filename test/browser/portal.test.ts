@@ -20,7 +20,7 @@ let portal: PortalStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  portal = await startPortalStack('portal_walks', { subgraphTimeoutMs: 2000, today: '2020-06-30' });
+  portal = await startPortalStack('portal_walks', { subgraphTimeoutMs: 5000, today: '2020-06-30' });
   browser = await launchBrowser();
 }, 240_000);
 

@@ -50,6 +50,8 @@ export interface Formatters {
   dateTime(iso: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   percent(share: number): string;
+  /** "Adalet Bakanlığı ve Sağlık Bakanlığı" / "Ministry of Justice and Ministry of Health". */
+  list(items: readonly string[]): string;
 }
 
 export function useFormat(): Formatters {
@@ -61,6 +63,7 @@ export function useFormat(): Formatters {
       dateTime: (iso) => formatDateTime(iso, locale),
       number: (value, digits) => formatNumber(value, locale, digits),
       percent: (share) => formatPercent(share, locale),
+      list: (items) => new Intl.ListFormat(FORMAT_TAG[locale], { type: 'conjunction' }).format(items),
     }),
     [locale],
   );

@@ -3,6 +3,7 @@ import type { PlanOverviewQuery } from '../../gql/graphql';
 import { SelectField } from '../../components/SelectField';
 import { useLocalized, useT } from '../../i18n/LocaleProvider';
 import { AGENCY_CODES, STATUSES } from './filters';
+import { planQuarters } from './periods';
 import type { ActionFilter } from './useActionList';
 
 type Area = PlanOverviewQuery['areas'][number];
@@ -57,6 +58,12 @@ export function ActionFilters({ filter, areas, onChange }: ActionFiltersProps) {
           all,
           ...goals.map((goal) => ({ id: goal.code, label: `${goal.code} ${localized(goal.title, goal.titleEn)}` })),
         ]}
+      />
+      <SelectField
+        label={t('filter.period')}
+        value={filter.period ?? ''}
+        onChange={(period) => onChange({ period })}
+        options={[all, ...planQuarters().map((period) => ({ id: period, label: period }))]}
       />
       <Checkbox
         className="checkbox"

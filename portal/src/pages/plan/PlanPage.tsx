@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PlanOverviewDocument } from '../../gql/graphql';
@@ -16,24 +16,39 @@ import { ActionFilters } from './ActionFilters';
 import { filterFromParams, PARAM_OF } from './filters';
 import { PlanTree } from './PlanTree';
 import { StrategyPanel } from './StrategyPanel';
-import { useActionList, type ActionFilter, type ActionListItem } from './useActionList';
+import { PAGE_SIZE, useActionList, type ActionFilter, type ActionListItem } from './useActionList';
 
 function ActionTable({ filter }: { filter: ActionFilter }) {
   const t = useT();
   const format = useFormat();
   const localized = useLocalized();
-  const list = useActionList(filter);
+  // The cursors of the pages already seen, so "previous" goes back without the graph paging backwards.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const list = useActionList(filter, after);
+  const from = (cursors.length - 1) * PAGE_SIZE + (list.actions.length > 0 ? 1 : 0);
+  const to = (cursors.length - 1) * PAGE_SIZE + list.actions.length;
   return (
     <section aria-labelledby="actions-heading" className="panel">
       <h2 id="actions-heading">{t('plan.actions')}</h2>
       <PartialDataBanner error={list.error} />
       <ErrorMessage error={list.error} />
-      {list.fetching && list.total === 0 ? (
+      {list.unavailableAgencies.length > 0 ? (
+        <p className="note">
+          {t('plan.leftOut', {
+            agencies: format.list(list.unavailableAgencies.map((agency) => t(`agency.${agency}`))),
+          })}
+        </p>
+      ) : null}
+      {filter.status === 'UNKNOWN' ? <p className="note">{t('plan.unknownOnPage')}</p> : null}
+      {list.fetching && list.actions.length === 0 ? (
         <Loading />
       ) : (
         <>
           <p role="status" className="result-count">
-            {t('plan.count', { shown: list.actions.length, total: list.total })}
+            {list.total === null
+              ? t('plan.countWithoutTotal', { from, to })
+              : t('plan.count', { from, to, total: list.total })}
           </p>
           <DataTable<ActionListItem>
             caption={t('plan.actions')}
@@ -83,6 +98,25 @@ function ActionTable({ filter }: { filter: ActionFilter }) {
               },
             ]}
           />
+          <nav className="pager" aria-label={t('plan.pages')}>
+            <button
+              type="button"
+              className="button"
+              disabled={cursors.length === 1}
+              onClick={() => setCursors((seen) => seen.slice(0, -1))}
+            >
+              {t('plan.previousPage')}
+            </button>
+            <span>{t('plan.pageNumber', { page: cursors.length })}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={!list.nextCursor}
+              onClick={() => setCursors((seen) => (list.nextCursor ? [...seen, list.nextCursor] : seen))}
+            >
+              {t('plan.nextPage')}
+            </button>
+          </nav>
         </>
       )}
     </section>
@@ -128,7 +162,8 @@ export function PlanPage() {
           <div className="plan-main">
             <StrategyPanel strategy={data.strategy} />
             <ActionFilters filter={filter} areas={data.areas} onChange={change} />
-            <ActionTable filter={filter} />
+            {/* A new filter starts again at the first page. */}
+            <ActionTable key={params.toString()} filter={filter} />
           </div>
         </div>
       )}

@@ -14,6 +14,7 @@ export function filterFromParams(params: URLSearchParams): ActionFilter {
     overdue: params.get('overdue') === '1',
     areaCode: params.get('area') || undefined,
     goalCode: params.get('goal') || undefined,
+    period: params.get('period') || undefined,
     search: params.get('q') ?? '',
   };
 }
@@ -24,5 +25,6 @@ export const PARAM_OF = {
   overdue: 'overdue',
   areaCode: 'area',
   goalCode: 'goal',
+  period: 'period',
   search: 'q',
 } as const satisfies Record<keyof ActionFilter, string>;
