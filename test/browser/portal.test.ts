@@ -20,6 +20,8 @@ let portal: PortalStack;
 let browser: Browser;
 
 beforeAll(async () => {
+  // Generous: on a loaded machine a slow answer must not turn into an "agency down" banner; walk 8
+  // stops a process instead of waiting for a timeout.
   portal = await startPortalStack('portal_walks', { subgraphTimeoutMs: 5000, today: '2020-06-30' });
   browser = await launchBrowser();
 }, 240_000);
