@@ -127,6 +127,7 @@ function Decision({ report, onDecided }: { report: AgencyReportFragment; onDecid
             <TextField
               className="field text-field"
               isRequired
+              validationBehavior="aria"
               value={comment}
               onChange={setComment}
               isInvalid={tried && commentMissing}

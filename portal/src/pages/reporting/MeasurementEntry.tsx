@@ -96,7 +96,14 @@ export function MeasurementEntry({ action, period, provinces, defaultSource, rel
             onChange={setProvince}
             options={provinceOptions}
           />
-          <NumberField className="field number-field" minValue={0} value={value} onChange={setValue} isRequired>
+          <NumberField
+            className="field number-field"
+            minValue={0}
+            value={value}
+            onChange={setValue}
+            isRequired
+            validationBehavior="aria"
+          >
             <Label>{t('measure.value', { unit: indicator?.unit ?? '' })}</Label>
             <Input />
           </NumberField>

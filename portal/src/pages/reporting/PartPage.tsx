@@ -70,6 +70,7 @@ function Response({ part, reload }: { part: AgencyPartFragment; reload(): void }
       <TextField
         className="field text-field"
         isRequired={acceptance === 'DECLINED'}
+        validationBehavior="aria"
         value={reason}
         onChange={setReason}
         isInvalid={tried && reasonMissing}
@@ -117,7 +118,13 @@ function Contribution({ part, reload }: { part: AgencyPartFragment; reload(): vo
         onChange={(next) => setStatus(STATUSES.find((s) => s === next) ?? status)}
         options={STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))}
       />
-      <TextField className="field text-field" isRequired value={evidence} onChange={setEvidence}>
+      <TextField
+        className="field text-field"
+        isRequired
+        validationBehavior="aria"
+        value={evidence}
+        onChange={setEvidence}
+      >
         <Label>{t('action.evidence')}</Label>
         <TextArea rows={3} />
       </TextField>

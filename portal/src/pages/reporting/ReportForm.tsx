@@ -231,6 +231,7 @@ function DraftForm({ actionCode, period, current, reload }: EditorProps) {
       <TextField
         className="field text-field"
         isRequired
+        validationBehavior="aria"
         value={draft.narrative}
         onChange={(narrative) => setDraft({ ...draft, narrative })}
         isInvalid={narrativeMissing && write.kind !== 'idle'}
