@@ -12,7 +12,7 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { STATUSES } from '../plan/filters';
-import { useAgencyMutation } from './useAgencyMutation';
+import { useAgencyMutation, type WriteResult } from './useAgencyMutation';
 import { outcome, WriteFeedback, type WriteState } from './WriteFeedback';
 
 interface Draft {
@@ -50,71 +50,86 @@ export function ReportEditor(props: EditorProps) {
   const { current } = props;
   if (current?.state === 'SUBMITTED') return <UnderReview {...props} report={current} />;
   if (current?.state === 'APPROVED') return <Approved {...props} report={current} />;
-  // Keyed by revision, not version: a reload after a conflict keeps the text being typed.
-  return <DraftForm key={current ? `${current.id}` : 'new'} {...props} />;
+  // Keyed by revision (a new report becomes revision 1), not version: the confirmation of a first
+  // save stays, and a reload after a conflict keeps the text being typed.
+  return <DraftForm key={current?.revision ?? 1} {...props} />;
 }
 
-function UnderReview({ report, reload }: EditorProps & { report: AgencyReportFragment }) {
-  const t = useT();
-  const format = useFormat();
+interface LockedProps {
+  report: AgencyReportFragment;
+  reload(): void;
+  /** Why the period cannot be edited, with its mark. */
+  banner: { className: string; mark: string; text: string };
+  /** The one way forward from here: withdraw it, or open a correction. */
+  action: { label: string; explanation: string; done: string; run(): Promise<WriteResult<unknown>> };
+  busy: boolean;
+}
+
+function Locked({ report, reload, banner, action, busy }: LockedProps) {
   const [write, setWrite] = useState<WriteState>({ kind: 'idle' });
-  const [{ fetching }, withdraw] = useAgencyMutation(WithdrawReportDocument);
   return (
     <div className="locked">
-      <p className="banner banner-info">
-        <span aria-hidden="true">⏳ </span>
-        {t('editor.underReview', {
-          who: report.submittedBy ?? '–',
-          date: report.submittedAt ? format.dateTime(report.submittedAt) : '–',
-        })}
+      <p className={`banner ${banner.className}`}>
+        <span aria-hidden="true">{banner.mark} </span>
+        {banner.text}
       </p>
       <ReportSummary report={report} />
       <WriteFeedback state={write} onReload={reload} />
       <Button
         className="button button-plain"
-        isDisabled={fetching}
+        isDisabled={busy}
         onPress={async () => {
-          const result = await withdraw({ input: { id: report.id, expectedVersion: report.version } });
-          setWrite(outcome(result.error, t('editor.withdrawn')));
+          const result = await action.run();
+          setWrite(outcome(result.error, action.done));
           if (!result.error) reload();
         }}
       >
-        {t('editor.withdraw')}
+        {action.label}
       </Button>
-      <p className="note">{t('editor.withdrawExplanation')}</p>
+      <p className="note">{action.explanation}</p>
     </div>
+  );
+}
+
+function UnderReview({ report, reload }: EditorProps & { report: AgencyReportFragment }) {
+  const t = useT();
+  const format = useFormat();
+  const [{ fetching }, withdraw] = useAgencyMutation(WithdrawReportDocument);
+  const when = { who: report.submittedBy ?? '–', date: report.submittedAt ? format.dateTime(report.submittedAt) : '–' };
+  return (
+    <Locked
+      report={report}
+      reload={reload}
+      busy={fetching}
+      banner={{ className: 'banner-info', mark: '◐', text: t('editor.underReview', when) }}
+      action={{
+        label: t('editor.withdraw'),
+        explanation: t('editor.withdrawExplanation'),
+        done: t('editor.withdrawn'),
+        run: () => withdraw({ input: { id: report.id, expectedVersion: report.version } }),
+      }}
+    />
   );
 }
 
 function Approved({ actionCode, period, report, reload }: EditorProps & { report: AgencyReportFragment }) {
   const t = useT();
   const format = useFormat();
-  const [write, setWrite] = useState<WriteState>({ kind: 'idle' });
   const [{ fetching }, correct] = useAgencyMutation(CorrectReportDocument);
+  const when = { who: report.reviewedBy ?? '–', date: report.reviewedAt ? format.dateTime(report.reviewedAt) : '–' };
   return (
-    <div className="locked">
-      <p className="banner banner-success">
-        <span aria-hidden="true">🔒 </span>
-        {t('editor.approved', {
-          who: report.reviewedBy ?? '–',
-          date: report.reviewedAt ? format.dateTime(report.reviewedAt) : '–',
-        })}
-      </p>
-      <ReportSummary report={report} />
-      <WriteFeedback state={write} onReload={reload} />
-      <Button
-        className="button button-plain"
-        isDisabled={fetching}
-        onPress={async () => {
-          const result = await correct({ input: { actionCode, period, expectedVersion: report.version } });
-          setWrite(outcome(result.error, t('editor.correctionOpened')));
-          if (!result.error) reload();
-        }}
-      >
-        {t('editor.openCorrection')}
-      </Button>
-      <p className="note">{t('editor.correctionExplanation')}</p>
-    </div>
+    <Locked
+      report={report}
+      reload={reload}
+      busy={fetching}
+      banner={{ className: 'banner-success', mark: '✓', text: t('editor.approved', when) }}
+      action={{
+        label: t('editor.openCorrection'),
+        explanation: t('editor.correctionExplanation'),
+        done: t('editor.correctionOpened'),
+        run: () => correct({ input: { actionCode, period, expectedVersion: report.version } }),
+      }}
+    />
   );
 }
 
