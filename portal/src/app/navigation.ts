@@ -9,4 +9,8 @@ export interface NavigationItem {
 }
 
 /** The main navigation, in order. A new page adds its entry here and its route in routes.tsx. */
-export const NAVIGATION: readonly NavigationItem[] = [{ to: '/plan', label: 'nav.plan' }];
+export const NAVIGATION: readonly NavigationItem[] = [
+  { to: '/plan', label: 'nav.plan' },
+  { to: '/reporting', label: 'nav.reporting', roles: ['liaison', 'focal-point'] },
+  { to: '/approvals', label: 'nav.approvals', roles: ['focal-point'] },
+];

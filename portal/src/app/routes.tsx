@@ -15,6 +15,26 @@ export const ROUTES: RouteObject[] = [
         path: 'actions/:code',
         lazy: async () => ({ Component: (await import('../pages/action/ActionPage')).ActionPage }),
       },
+      {
+        path: 'reporting',
+        lazy: async () => ({ Component: (await import('../pages/reporting/ReportingPage')).ReportingPage }),
+      },
+      {
+        path: 'reporting/:code/:period',
+        lazy: async () => ({ Component: (await import('../pages/reporting/ReportEditorPage')).ReportEditorPage }),
+      },
+      {
+        path: 'reporting/parts/:code',
+        lazy: async () => ({ Component: (await import('../pages/reporting/PartPage')).PartPage }),
+      },
+      {
+        path: 'approvals',
+        lazy: async () => ({ Component: (await import('../pages/approvals/ApprovalsPage')).ApprovalsPage }),
+      },
+      {
+        path: 'approvals/:id',
+        lazy: async () => ({ Component: (await import('../pages/approvals/ReviewPage')).ReviewPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

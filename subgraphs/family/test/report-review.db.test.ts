@@ -94,6 +94,19 @@ describe('the family ministry’s own reports', () => {
     expect(refused.error?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('lists every revision of a period of its own action in reportHistory, drafts only inside the ministry', async () => {
+    const history = `{ family { action(code: "${ACTION}") { reportHistory(period: "2020-Q1") { id state revision } } } }`;
+    type History = { family: { action: { reportHistory: { id: string; state: string; revision: number }[] | null } } };
+    const inside = await as<History>('liaison', history);
+    expect(inside.errors).toBeUndefined();
+    expect(inside.data?.family.action.reportHistory).toEqual([{ id: report.id, state: 'DRAFT', revision: 1 }]);
+    const approved = await as<History>(
+      'liaison',
+      `{ family { action(code: "${ACTION}") { reportHistory(period: "2019-Q2") { id state revision } } } }`,
+    );
+    expect(approved.data?.family.action.reportHistory?.map((r) => r.state)).toEqual(['APPROVED']);
+  });
+
   it('records the values of its own indicators', async () => {
     const { value, error } = await family<{ value: number; version: number; source: string }>(
       'liaison',

@@ -40,6 +40,7 @@ export const familyResolvers = {
     status: actionProgressResolvers.status,
     latestReport: actionProgressResolvers.latestReport,
     progressReports: actionProgressResolvers.progressReports,
+    reportHistory: actionProgressResolvers.reportHistory,
     measurements: actionProgressResolvers.measurements,
   },
 } satisfies Resolvers;
