@@ -9,4 +9,8 @@ export interface NavigationItem {
 }
 
 /** The main navigation, in order. A new page adds its entry here and its route in routes.tsx. */
-export const NAVIGATION: readonly NavigationItem[] = [{ to: '/plan', label: 'nav.plan' }];
+export const NAVIGATION: readonly NavigationItem[] = [
+  { to: '/plan', label: 'nav.plan' },
+  { to: '/dashboard', label: 'nav.dashboard' },
+  { to: '/meetings', label: 'nav.meetings' },
+];

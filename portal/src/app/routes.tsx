@@ -15,6 +15,22 @@ export const ROUTES: RouteObject[] = [
         path: 'actions/:code',
         lazy: async () => ({ Component: (await import('../pages/action/ActionPage')).ActionPage }),
       },
+      {
+        path: 'meetings',
+        lazy: async () => ({ Component: (await import('../pages/meetings/BodiesPage')).BodiesPage }),
+      },
+      {
+        path: 'meetings/bodies/:bodyId',
+        lazy: async () => ({ Component: (await import('../pages/meetings/BodyPage')).BodyPage }),
+      },
+      {
+        path: 'meetings/:meetingId',
+        lazy: async () => ({ Component: (await import('../pages/meetings/MeetingPage')).MeetingPage }),
+      },
+      {
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await import('../pages/dashboard/DashboardPage')).DashboardPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
