@@ -18,16 +18,15 @@ import { FollowUpState } from './FollowUpState';
 import { useWrite } from './useWrite';
 import { WriteError } from './WriteError';
 
-/** The minutes: a draft kept in the form until it is saved, even when the save is refused. */
-export function Minutes({
-  meeting,
-  editable,
-  onChanged,
-}: {
+/** One part of the meeting's record; `editable` while it is open and the caller is the secretariat. */
+interface SectionProps {
   meeting: MeetingFieldsFragment;
   editable: boolean;
   onChanged(): void;
-}) {
+}
+
+/** The minutes: a draft kept in the form until it is saved, even when the save is refused. */
+export function Minutes({ meeting, editable, onChanged }: SectionProps) {
   const t = useT();
   const save = useWrite(RecordMinutesDocument);
   const [draft, setDraft] = useState(meeting.minutes ?? '');
@@ -138,15 +137,7 @@ function DecisionForm({ meeting, onDone }: { meeting: MeetingFieldsFragment; onD
   );
 }
 
-export function Decisions({
-  meeting,
-  editable,
-  onChanged,
-}: {
-  meeting: MeetingFieldsFragment;
-  editable: boolean;
-  onChanged(): void;
-}) {
+export function Decisions({ meeting, editable, onChanged }: SectionProps) {
   const t = useT();
   const format = useFormat();
   return (
@@ -221,15 +212,7 @@ function CompleteForm({ decision, onDone }: { decision: DecisionFieldsFragment; 
 }
 
 /** Earlier meetings' decisions carried onto this agenda: done, late or still open. */
-export function FollowUps({
-  meeting,
-  editable,
-  onChanged,
-}: {
-  meeting: MeetingFieldsFragment;
-  editable: boolean;
-  onChanged(): void;
-}) {
+export function FollowUps({ meeting, editable, onChanged }: SectionProps) {
   const t = useT();
   const format = useFormat();
   const carried = meeting.agenda.flatMap((item) => (item.carriedFrom ? [item.carriedFrom] : []));
