@@ -50,7 +50,7 @@ function CountsTable({
           rowHeader: true,
           cell: (row) =>
             byAgency && AGENCIES.includes(row.key) ? (
-              <AgencyName agency={row.key as AgencyCode} />
+              <AgencyName agency={row.key as AgencyCode} short />
             ) : (
               <>
                 <span className="code">{row.key}</span> {row.label}
