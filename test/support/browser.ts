@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { createIdentityProvider, type IdentityProvider } from '@cocuk-koruma/dev-identity-provider/server';
+import { loginWithPassword, realmUrl } from '@cocuk-koruma/dev-identity-provider/login-flow';
 import { DEFAULT_REALM_EXPORT_PATH } from '@cocuk-koruma/dev-identity-provider/realm';
 import { REPO_ROOT } from '@cocuk-koruma/platform/config';
+import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freePort } from './processes.js';
 import { startProcessStack, type ProcessStack, type ProcessStackOptions } from './stack.js';
@@ -26,6 +28,8 @@ export const PASSWORD = 'example-password';
 export interface PortalStack {
   /** http://127.0.0.1:<gateway>/ */
   portalUrl: string;
+  /** The development identity provider the portal signs in with, http://127.0.0.1:<port>. */
+  keycloakUrl: string;
   stack: ProcessStack;
   stop(): Promise<void>;
 }
@@ -64,6 +68,7 @@ export async function startPortalStack(
     const stack = await startProcessStack(label, { ...options, keycloakUrl, gatewayPort });
     return {
       portalUrl: `${origin}/`,
+      keycloakUrl,
       stack,
       async stop() {
         await stack.stop();
@@ -75,6 +80,27 @@ export async function startPortalStack(
     await listening.close();
     throw error;
   }
+}
+
+/**
+ * The graph as an example user, with a token from the stack's identity provider (the portal
+ * client's own code flow): for setup a walk needs but does not walk through. `stack.query` signs
+ * with the test issuer, which this stack does not trust.
+ */
+export async function queryAs<T = Record<string, unknown>>(
+  portal: PortalStack,
+  username: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const tokens = await loginWithPassword({
+    realmUrl: realmUrl(portal.keycloakUrl),
+    clientId: 'portal',
+    redirectUri: `${portal.portalUrl}auth/callback`,
+    username,
+    password: PASSWORD,
+  });
+  return postGraphQL<T>(portal.stack.gatewayUrl, query, variables, { authorization: `Bearer ${tokens.access_token}` });
 }
 
 /** Debian's chromium, headless, with a fresh profile (playwright's own temporary one). */

@@ -13,4 +13,6 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/plan', label: 'nav.plan' },
   { to: '/reporting', label: 'nav.reporting', roles: ['liaison', 'focal-point'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['focal-point'] },
+  { to: '/dashboard', label: 'nav.dashboard' },
+  { to: '/meetings', label: 'nav.meetings' },
 ];

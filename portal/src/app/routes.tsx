@@ -35,6 +35,22 @@ export const ROUTES: RouteObject[] = [
         path: 'approvals/:id',
         lazy: async () => ({ Component: (await import('../pages/approvals/ReviewPage')).ReviewPage }),
       },
+      {
+        path: 'meetings',
+        lazy: async () => ({ Component: (await import('../pages/meetings/BodiesPage')).BodiesPage }),
+      },
+      {
+        path: 'meetings/bodies/:bodyId',
+        lazy: async () => ({ Component: (await import('../pages/meetings/BodyPage')).BodyPage }),
+      },
+      {
+        path: 'meetings/:meetingId',
+        lazy: async () => ({ Component: (await import('../pages/meetings/MeetingPage')).MeetingPage }),
+      },
+      {
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await import('../pages/dashboard/DashboardPage')).DashboardPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
