@@ -18,6 +18,10 @@ export const LIST_LIMITS = {
   actionListMax: 500,
 };
 
+/** What the plan gives an action at most in practice: one to three indicators. */
+const INDICATORS_PER_ACTION = 3;
+const REVISIONS_PER_PERIOD = 3;
+
 // An agency's own list of actions (`justice { actions }`) is a share of the plan, with no cap of
 // its own: counted as large as the capped cross-agency list.
 const agencyActionLists = Object.fromEntries(
@@ -28,6 +32,9 @@ const agencyActionLists = Object.fromEntries(
       [`${root}.actionsWithStatus`, LIST_LIMITS.actionListMax],
       // An action's parties are the other agencies at most.
       [`${a.actionTypeName}.parties`, AGENCIES.length - 1],
+      // The revisions of one period: a report, then rarely a correction or two.
+      [`${a.actionTypeName}.reportHistory`, REVISIONS_PER_PERIOD],
+      [`${a.actionTypeName}.indicators`, INDICATORS_PER_ACTION],
     ];
   }),
 );
@@ -47,6 +54,8 @@ export const COST_LIMIT: CostLimitOptions = {
   listSizes: {
     'Query.actions': LIST_LIMITS.actionListMax,
     'Action.parties': AGENCIES.length - 1,
+    'Action.indicators': INDICATORS_PER_ACTION,
+    'Action.reportHistory': REVISIONS_PER_PERIOD,
     ...agencyActionLists,
     // A goal's actions at national scale: 5,000 actions over ten areas of ten goals (the defaults).
     'StrategicGoal.actions': 50,

@@ -1,7 +1,14 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { BoardDashboardDocument, type BoardDashboardQuery } from '../../gql/graphql';
+import {
+  ActionDetailDocument,
+  BoardDashboardDocument,
+  DashboardBodiesDocument,
+  MeetingBoardPackDocument,
+  type BoardDashboardQuery,
+  type MeetingBoardPackQuery,
+} from '../../gql/graphql';
 import { AgencyName } from '../../components/AgencyName';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -98,24 +105,42 @@ function LateActions({ data }: { data: BoardDashboardQuery }) {
   );
 }
 
-function IndicatorTrends({ actions }: { actions: readonly Action[] }) {
+type PackIndicator = MeetingBoardPackQuery['boardPack']['indicators'][number];
+
+/** One indicator's series against its target: its action's measurements, chart and table. */
+function IndicatorSeries({ actionCode, indicatorCode }: { actionCode: string; indicatorCode: string }) {
+  const t = useT();
+  const [result] = useQuery({ query: ActionDetailDocument, variables: { code: actionCode } });
+  const action = result.data?.action;
+  const indicator = action?.indicators.find((i) => i.code === indicatorCode);
+  if (result.fetching && !action) return <Loading />;
+  if (!action || !indicator) return <ErrorMessage error={result.error} />;
+  return action.measurements === null ? (
+    <p className="unknown">
+      {t('indicator.unreadable')} {t('common.unknown')}
+    </p>
+  ) : (
+    <IndicatorChart indicator={indicator} measurements={action.measurements} />
+  );
+}
+
+/**
+ * Every indicator's latest national value against its target, from the chosen body's board pack
+ * (live while its meeting is open), and the chosen indicator's whole series beside it.
+ */
+function IndicatorTrends({ meetingId, meetingTitle }: { meetingId: string; meetingTitle: string }) {
   const t = useT();
   const format = useFormat();
-  const localized = useLocalized();
   const [params, setParams] = useSearchParams();
-  const indicators = actions.flatMap((action) =>
-    action.indicators.map((indicator) => {
-      const national = (action.measurements ?? []).filter(
-        (m) => m.indicatorCode === indicator.code && m.provincePlateCode === null,
-      );
-      const latest = [...national].sort((a, b) => compareTr(a.period, b.period)).at(-1);
-      return { action, indicator, latest, measured: national.length > 0 };
-    }),
-  );
-  const chosenCode = params.get('indicator') ?? indicators.find((i) => i.measured)?.indicator.code ?? '';
-  const chosen = indicators.find((i) => i.indicator.code === chosenCode);
+  const [result] = useQuery({ query: MeetingBoardPackDocument, variables: { meetingId } });
+  const indicators = result.data?.boardPack.indicators ?? [];
+  const chosenCode = params.get('indicator') ?? indicators.find((i) => i.latestValue !== null)?.indicatorCode ?? '';
+  const chosen = indicators.find((i) => i.indicatorCode === chosenCode);
+  if (result.fetching && !result.data) return <Loading />;
   return (
     <>
+      <p className="note">{t('dashboard.trendsFrom', { meeting: meetingTitle })}</p>
+      <PartialDataBanner error={result.error} />
       <SelectField
         label={t('dashboard.chooseIndicator')}
         value={chosenCode}
@@ -129,50 +154,35 @@ function IndicatorTrends({ actions }: { actions: readonly Action[] }) {
             { replace: true },
           )
         }
-        options={indicators.map((i) => ({
-          id: i.indicator.code,
-          label: `${i.indicator.code} ${localized(i.indicator.name, i.indicator.nameEn)}`,
-        }))}
+        options={indicators.map((i) => ({ id: i.indicatorCode, label: `${i.indicatorCode} ${i.name}` }))}
       />
-      {chosen ? (
-        chosen.action.measurements === null ? (
-          <p className="unknown">
-            {t('indicator.unreadable')} {t('common.unknown')}
-          </p>
-        ) : (
-          <IndicatorChart indicator={chosen.indicator} measurements={chosen.action.measurements} />
-        )
-      ) : null}
-      <DataTable
+      {chosen ? <IndicatorSeries actionCode={chosen.actionCode} indicatorCode={chosen.indicatorCode} /> : null}
+      <DataTable<PackIndicator>
         caption={t('dashboard.indicatorTable')}
         rows={indicators}
-        rowKey={(row) => row.indicator.code}
+        rowKey={(row) => row.indicatorCode}
         columns={[
-          { key: 'code', header: t('action.code'), rowHeader: true, cell: (row) => row.indicator.code },
+          { key: 'code', header: t('action.code'), rowHeader: true, cell: (row) => row.indicatorCode },
           {
             key: 'name',
             header: t('pack.indicator'),
             wide: true,
-            cell: (row) => `${localized(row.indicator.name, row.indicator.nameEn)} (${row.indicator.unit})`,
+            cell: (row) => `${row.name} (${row.unit})`,
           },
           {
             key: 'latest',
             header: t('pack.national'),
             numeric: true,
             cell: (row) =>
-              row.action.measurements === null
-                ? t('common.unknown')
-                : row.latest?.suppressed
-                  ? t('suppressed.value')
-                  : row.latest && row.latest.value !== null
-                    ? `${format.number(row.latest.value)} (${row.latest.period})`
-                    : t('pack.noValue'),
+              row.latestValue !== null
+                ? `${format.number(row.latestValue)} (${row.latestPeriod ?? ''})`
+                : t('pack.noValue'),
           },
           {
             key: 'target',
             header: t('indicator.target'),
             numeric: true,
-            cell: (row) => format.number(row.indicator.target),
+            cell: (row) => format.number(row.target),
           },
         ]}
       />
@@ -187,16 +197,17 @@ export function DashboardPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const [result] = useQuery({ query: BoardDashboardDocument });
+  const [bodiesResult] = useQuery({ query: DashboardBodiesDocument });
   const data = result.data;
   const bodies = useMemo(
     () =>
-      [...(data?.coordinationBodies ?? [])].sort(
+      [...(bodiesResult.data?.coordinationBodies ?? [])].sort(
         (a, b) =>
           (a.level === 'CENTRAL' ? 0 : 1) - (b.level === 'CENTRAL' ? 0 : 1) ||
           compareTr(a.province?.plateCode ?? '', b.province?.plateCode ?? '') ||
           compareTr(a.name, b.name),
       ),
-    [data],
+    [bodiesResult.data],
   );
   const bodyId = params.get('body') ?? 'central';
   const body = bodies.find((b) => b.id === bodyId);
@@ -205,7 +216,7 @@ export function DashboardPage() {
     <>
       <PageTitle>{t('dashboard.title')}</PageTitle>
       <PartialDataBanner error={result.error} />
-      <ErrorMessage error={result.error} />
+      <ErrorMessage error={result.error ?? bodiesResult.error} />
       {!data ? (
         result.fetching ? (
           <Loading />
@@ -223,7 +234,11 @@ export function DashboardPage() {
           </section>
           <section aria-labelledby="trends-heading" className="panel">
             <h2 id="trends-heading">{t('dashboard.trends')}</h2>
-            <IndicatorTrends actions={data.actions} />
+            {latestMeeting ? (
+              <IndicatorTrends meetingId={latestMeeting.id} meetingTitle={latestMeeting.title} />
+            ) : (
+              <p className="note">{t('body.noMeetings')}</p>
+            )}
           </section>
           <section aria-labelledby="since-heading" className="panel">
             <h2 id="since-heading">{t('since.title')}</h2>

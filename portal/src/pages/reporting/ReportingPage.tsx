@@ -22,9 +22,10 @@ type InboxReport = Inbox['returnedReports'][number];
 type InboxPart = Inbox['parts'][number];
 
 /** Needs a report this quarter: no approved or submitted one yet, and the action is not completed. */
-function dueThisQuarter(action: InboxAction, period: string): boolean {
+function dueThisQuarter(action: InboxAction): boolean {
   if (action.status === 'COMPLETED') return false;
-  const report = action.progressReports?.find((r) => r.period === period);
+  // The period's current revision is its last.
+  const report = action.reportHistory?.at(-1);
   return !report || report.state === 'DRAFT' || report.state === 'RETURNED';
 }
 
@@ -42,15 +43,15 @@ function Inbox({ agency }: { agency: AgencyCode }) {
   const format = useFormat();
   const localized = useLocalized();
   const period = currentQuarter();
-  const [result] = useAgencyQuery(ReportingInboxDocument, agency, {});
+  const [result] = useAgencyQuery(ReportingInboxDocument, agency, { period });
   if (result.fetching && !result.data) return <Loading />;
   const inbox = result.data?.agency;
   if (!inbox) return <ErrorMessage error={result.error} />;
   const titles = new Map(inbox.actions.map((a) => [a.code, localized(a.title, a.titleEn)]));
-  const due = inbox.actions.filter((a) => dueThisQuarter(a, period));
+  const due = inbox.actions.filter((a) => dueThisQuarter(a));
   const overdue = inbox.actions.filter((a) => a.overdue);
   const reportState = (a: InboxAction) => {
-    const report = a.progressReports?.find((r) => r.period === period);
+    const report = a.reportHistory?.at(-1);
     return report ? t(`reportState.${report.state}`) : t('reporting.noReport');
   };
   return (
