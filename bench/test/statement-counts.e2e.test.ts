@@ -1,4 +1,5 @@
 import { AGENCIES, type AgencySlug, type Database } from '@cocuk-koruma/platform';
+import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type RunningGraph } from '../../test/support/graph.js';
 import {
@@ -14,7 +15,8 @@ import { planSeed } from '../seed/run.js';
 import { statementsDuring, type StatementCounts } from '../statement-counts.js';
 
 // The cost of a cross-agency view must not grow with the plan: per-request loaders batch every
-// action of a request into one statement per field, so 5,000 actions cost what 50 do.
+// action of a request into one statement per field, so 5,000 actions cost what 50 do; the board
+// pack reads each agency's summaries, one statement each, in one read-back request.
 
 const GOAL_ACTIONS = `query GoalActions {
   goal(code: "A1.H1") {
@@ -76,6 +78,48 @@ async function measure(graph: RunningGraph): Promise<{ counts: StatementCounts; 
   return { counts, actions };
 }
 
+const SECRETARIAT: TokenOptions = { username: 'chgm.secretariat', agency: 'FAMILY', roles: ['secretariat'] };
+const READER: TokenOptions = { username: 'health.liaison', agency: 'HEALTH', roles: ['liaison'] };
+
+// A provincial board whose province carries generated measurements, so its pack reads that
+// province's latest values beside the national ones.
+const PACK = `query Pack($m: ID!) { boardPack(meetingId: $m) {
+  byAgency { key total unavailable } overdue { actionCode status reason } escalated { actionCode }
+  indicators { indicatorCode latestValue provinceValue provinceSuppressed }
+} }`;
+
+interface Pack {
+  boardPack: {
+    byAgency: { key: string; total: number; unavailable: number }[];
+    overdue: { actionCode: string; status: string | null; reason: string | null }[];
+    indicators: { indicatorCode: string; latestValue: number | null; provinceValue: number | null }[];
+  };
+}
+
+async function openMeeting(graph: RunningGraph): Promise<string> {
+  const scheduled = await graph.query<{ family: { scheduleMeeting: { id: string } } }>(
+    'mutation($input: ScheduleMeetingInput!) { family { scheduleMeeting(input: $input) { id } } }',
+    { input: { bodyId: 'provincial-01', date: '2026-12-15', title: 'Adana İl Koordinasyon Kurulu (örnek)' } },
+    SECRETARIAT,
+  );
+  expect(scheduled.errors).toBeUndefined();
+  return scheduled.data?.family.scheduleMeeting.id ?? '';
+}
+
+/** The second pack's statements per subgraph and requests through the gateway, and that pack. */
+async function measurePack(graph: RunningGraph, meetingId: string) {
+  const first = await graph.query<Pack>(PACK, { m: meetingId }, READER);
+  expect(first.errors).toBeUndefined();
+  let pack: Pack['boardPack'] | undefined;
+  const requestsBefore = graph.gatewayRequests();
+  const counts = await statementsDuring(subgraphUrls(graph), async () => {
+    const second = await graph.query<Pack>(PACK, { m: meetingId }, READER);
+    expect(second.errors).toBeUndefined();
+    pack = second.data?.boardPack;
+  });
+  return { counts, requests: graph.gatewayRequests() - requestsBefore, pack };
+}
+
 describe('SQL statements per request per subgraph', () => {
   let small: RunningGraph;
   let large: RunningGraph;
@@ -94,6 +138,27 @@ describe('SQL statements per request per subgraph', () => {
     expect(fifty.actions).toBeLessThan(20);
     for (const agency of AGENCIES) expect(fifty.counts[agency.slug], agency.slug).toBeGreaterThan(0);
     expect(fiveThousand.counts).toEqual(fifty.counts);
+  });
+
+  it('are the same for a live board pack with 50 and with 5,000 actions, which is answered in full', async () => {
+    const fifty = await measurePack(small, await openMeeting(small));
+    const fiveThousand = await measurePack(large, await openMeeting(large));
+    // The reader's pack and the family's one read-back of every agency's summaries.
+    expect(fifty.requests).toBe(2);
+    expect(fiveThousand.requests).toBe(2);
+    for (const agency of AGENCIES) expect(fifty.counts[agency.slug], agency.slug).toBeGreaterThan(0);
+    expect(fiveThousand.counts).toEqual(fifty.counts);
+
+    const pack = fiveThousand.pack;
+    expect(pack?.byAgency.reduce((n, row) => n + row.total, 0)).toBeGreaterThan(5000);
+    // Not refused by the cost limit, nor lost to a timeout: every agency's status was read.
+    for (const row of pack?.byAgency ?? []) expect(row.unavailable, row.key).toBe(0);
+    expect(pack?.overdue.length).toBeGreaterThan(500);
+    expect(pack?.overdue.every((a) => a.status !== null)).toBe(true);
+    expect(pack?.overdue.some((a) => a.reason !== null)).toBe(true);
+    const generated = pack?.indicators.filter((i) => i.indicatorCode.startsWith('G-')) ?? [];
+    expect(generated.some((i) => i.latestValue !== null)).toBe(true);
+    expect(generated.some((i) => i.provinceValue !== null)).toBe(true);
   });
 
   it('serves a generated closed meeting’s board pack from its snapshot', async () => {

@@ -46,6 +46,8 @@ export interface RunningGraph {
   subgraphs: Record<AgencySlug, RunningSubgraph>;
   gateway: Gateway;
   issuer: TestIssuer;
+  /** HTTP requests the gateway has been sent so far, the family's read-backs among them. */
+  gatewayRequests(): number;
   /** Sends a query through the gateway as `as` (by default a board member of the family ministry). */
   query<T = Record<string, unknown>>(
     query: string,
@@ -77,6 +79,8 @@ export interface GraphOptions {
 
 interface GatewayListener {
   url: string;
+  /** Requests the gateway has been sent so far: the clients' and the family's read-backs. */
+  requests(): number;
   /** Hands the requests to the gateway once it exists; until then they are answered 503. */
   serve(handler: http.RequestListener): void;
   close(): Promise<void>;
@@ -89,7 +93,9 @@ interface GatewayListener {
  */
 async function openGatewayListener(): Promise<GatewayListener> {
   let handler: http.RequestListener | undefined;
+  let requests = 0;
   const server = http.createServer((req, res) => {
+    requests += 1;
     if (handler) return handler(req, res);
     res.writeHead(503).end();
   });
@@ -99,6 +105,7 @@ async function openGatewayListener(): Promise<GatewayListener> {
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    requests: () => requests,
     serve: (next) => {
       handler = next;
     },
@@ -152,6 +159,7 @@ export async function startGraph(label: string, options: GraphOptions = {}): Pro
     subgraphs,
     gateway,
     issuer,
+    gatewayRequests: listener.requests,
     query: (query, variables, as = BOARD_MEMBER) =>
       postGraphQL(listener.url, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
     async stop() {

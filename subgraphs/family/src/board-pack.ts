@@ -201,7 +201,7 @@ export interface LiveBoardPack {
 
 /**
  * Computes a meeting's board pack from the plan here and the agencies' progress read live through
- * the gateway (one batched query). An agency that cannot be read leaves its actions `unavailable`
+ * the gateway (one request, each agency's summaries). An agency that cannot be read leaves its actions `unavailable`
  * in the counts, its overdue actions' status and its indicators' values null with an error naming
  * it, and the rest of the pack intact.
  */
@@ -230,7 +230,8 @@ export async function computeBoardPack(
         .where(and(eq(meetings.bodyId, meeting.bodyId), lte(meetings.date, meeting.date)))
         .orderBy(asc(meetings.date), asc(meetings.id), asc(decisions.position)),
     ]);
-  const live = await readLiveActions(ctx, actionRows, { measurements: true });
+  const plateCode = provinceOfBody(body);
+  const live = await readLiveActions(ctx, actionRows, { measurements: { plateCode } });
   const statusOf = (code: string): ActionStatus | null => live.actions.get(code)?.status ?? null;
   const unavailable = (code: string, consequence: string) => {
     const missing = live.missing.get(code);
@@ -271,9 +272,8 @@ export async function computeBoardPack(
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
 
   const indicatorValues = new Map<string, number | null>();
-  const plateCode = provinceOfBody(body);
   const indicatorList = indicatorRows.map((indicator): BoardPackIndicatorModel => {
-    const measurements = live.actions.get(indicator.actionCode)?.measurements ?? [];
+    const measurements = live.measurements.get(indicator.code) ?? [];
     const latest = latestOf(measurements, indicator.code);
     const province = plateCode ? latestOf(measurements, indicator.code, plateCode) : null;
     indicatorValues.set(indicator.code, latest?.value ?? null);

@@ -1,4 +1,4 @@
-import type { AgencyCode } from '@cocuk-koruma/platform';
+import { agencyByCode, type AgencyCode } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 import type { FamilyContext } from './context.js';
@@ -6,8 +6,11 @@ import type { ActionStatus } from './generated/resolvers-types.js';
 import type { Missing } from './unavailable.js';
 
 // Progress lives in each agency's own subgraph, so the secretariat reads it the way any client
-// would: through the gateway, as the caller, in one batched query. The agencies' subgraphs then
-// apply their own authorisation and audit the read; nothing is copied into the family database.
+// would: through the gateway, as the caller. The agencies' subgraphs then apply their own
+// authorisation and suppression and audit the read; nothing is copied into the family database.
+// The views that span the plan read each agency's summaries (`justice { actionStatuses … }`), one
+// SQL statement per summary there, all agencies in one request: what they cost, and what crosses
+// the gateway, does not grow with the number of actions or measurements.
 
 export interface LiveMeasurement {
   indicatorCode: string;
@@ -34,7 +37,7 @@ export interface LiveAction {
   code: string;
   status: ActionStatus;
   latestReport: { period: string; narrative: string } | null;
-  measurements: LiveMeasurement[];
+  /** With `reviewedSince`: the action's reports approved or returned since then. */
   reports: LiveReport[];
 }
 
@@ -42,33 +45,52 @@ export interface LiveAction {
 export interface LiveRead {
   actions: Map<string, LiveAction>;
   missing: Map<string, Missing>;
+  /**
+   * With `measurements`: per indicator of an agency that answered, the cells of its latest national
+   * period and (with a plate code) of that province's latest period, as the caller may see them.
+   */
+  measurements: Map<string, LiveMeasurement[]>;
 }
 
-const STATUS_QUERY = `query SecretariatStatuses($codes: [ID!]) {
-  actions(codes: $codes) { code status latestReport { period narrative } }
-}`;
+export interface ReadOptions {
+  /** The latest indicator values; `plateCode` adds that province's. */
+  measurements?: { plateCode: string | null };
+  /** Reports approved or returned after this moment. */
+  reviewedSince?: Date;
+}
 
-const BOARD_QUERY = `query SecretariatBoardPack($codes: [ID!]) {
-  actions(codes: $codes) {
-    code status latestReport { period narrative }
-    measurements { indicatorCode period provincePlateCode value suppressed source }
+interface AgencyAnswer {
+  actionStatuses?: { code: string; status: ActionStatus; latestReport: LiveAction['latestReport'] }[] | null;
+  latestMeasurements?: LiveMeasurement[] | null;
+  reviewedSince?: (LiveReport & { actionCode: string })[] | null;
+}
+
+/**
+ * The one read-back query: each agency's root asked for its summaries, under the operation name
+ * the agencies' READ entries carry (`SecretariatBoardPack__justice__0`, …).
+ */
+function readBackQuery(slugs: readonly string[], options: ReadOptions): string {
+  const variables: string[] = [];
+  const fields = ['actionStatuses { code status latestReport { period narrative } }'];
+  if (options.measurements) {
+    variables.push('$plate: String');
+    fields.push(
+      'latestMeasurements(plateCode: $plate) { indicatorCode period provincePlateCode value suppressed source }',
+    );
   }
-}`;
-
-const CHANGES_QUERY = `query SecretariatChanges($codes: [ID!]) {
-  actions(codes: $codes) {
-    code status latestReport { period narrative }
-    measurements { indicatorCode period provincePlateCode value suppressed source }
-    progressReports { period revision state status reviewedBy reviewedAt reviewComment }
+  if (options.reviewedSince) {
+    variables.push('$since: DateTime!');
+    fields.push(
+      'reviewedSince(at: $since) { actionCode period revision state status reviewedBy reviewedAt reviewComment }',
+    );
   }
-}`;
-
-interface ReadAction {
-  code: string;
-  status: ActionStatus | null;
-  latestReport: LiveAction['latestReport'];
-  measurements?: LiveMeasurement[] | null;
-  progressReports?: LiveReport[] | null;
+  const name = options.reviewedSince
+    ? 'SecretariatChanges'
+    : options.measurements
+      ? 'SecretariatBoardPack'
+      : 'SecretariatStatuses';
+  const signature = variables.length > 0 ? `(${variables.join(', ')})` : '';
+  return `query ${name}${signature} { ${slugs.map((s) => `${s} { ${fields.join(' ')} }`).join(' ')} }`;
 }
 
 export function graphClientOf(ctx: FamilyContext): GraphClient {
@@ -76,44 +98,67 @@ export function graphClientOf(ctx: FamilyContext): GraphClient {
 }
 
 /**
- * Statuses and latest approved reports (and, for the board pack, measurements; for the changes
- * since the last meeting, also the reports the caller may see) of the given
- * actions. An action whose responsible agency did not answer (its status null, or the action
- * missing from the answer) is in `missing` under that agency; with the gateway unreachable,
- * every action is, under the gateway.
+ * Statuses and latest approved reports of the given actions (and, as `options` asks, the latest
+ * indicator values and the reports reviewed since a moment), read from every agency responsible
+ * for one of them in one request. An action whose agency did not answer (its root or one of its
+ * summaries null, or the action missing from its answer) is in `missing` under that agency; with
+ * the gateway unreachable, every action is, under the gateway.
  */
 export async function readLiveActions(
   ctx: FamilyContext,
   rows: readonly { code: string; responsibleAgency: AgencyCode }[],
-  options: { measurements?: boolean; reports?: boolean } = {},
+  options: ReadOptions = {},
 ): Promise<LiveRead> {
-  const read: LiveRead = { actions: new Map(), missing: new Map() };
+  const read: LiveRead = { actions: new Map(), missing: new Map(), measurements: new Map() };
   if (rows.length === 0) return read;
-  let answered: (ReadAction | null)[] | null = null;
+  const agencies = [...new Set(rows.map((r) => r.responsibleAgency))].map((code) => agencyByCode(code));
+  let data: Record<string, AgencyAnswer | null> | null = null;
   try {
-    const result = await graphClientOf(ctx).query<{ actions: (ReadAction | null)[] | null }>(
-      options.reports ? CHANGES_QUERY : options.measurements ? BOARD_QUERY : STATUS_QUERY,
-      { codes: rows.map((r) => r.code) },
+    const variables: Record<string, unknown> = {};
+    if (options.measurements) variables.plate = options.measurements.plateCode;
+    if (options.reviewedSince) variables.since = options.reviewedSince.toISOString();
+    const result = await graphClientOf(ctx).query<Record<string, AgencyAnswer | null>>(
+      readBackQuery(
+        agencies.map((a) => a.slug),
+        options,
+      ),
+      variables,
     );
-    answered = result.data?.actions ?? null;
+    data = result.data;
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
   }
-  if (!answered) {
+  if (!data) {
     for (const row of rows) read.missing.set(row.code, 'GATEWAY');
     return read;
   }
-  // The gateway nulls a list item whose non-null field failed; it counts as not answered.
-  const byCode = new Map(answered.flatMap((a) => (a ? [[a.code, a] as const] : [])));
+  const answered = new Map<AgencyCode, Map<string, NonNullable<AgencyAnswer['actionStatuses']>[number]>>();
+  const reports = new Map<string, LiveReport[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const agency of agencies) {
+    const answer = data[agency.slug];
+    if (
+      !answer?.actionStatuses ||
+      (options.measurements && !answer.latestMeasurements) ||
+      (options.reviewedSince && !answer.reviewedSince)
+    )
+      continue;
+    answered.set(agency.code, new Map(answer.actionStatuses.map((a) => [a.code, a])));
+    for (const m of answer.latestMeasurements ?? []) push(read.measurements, m.indicatorCode, m);
+    for (const { actionCode, ...report } of answer.reviewedSince ?? []) push(reports, actionCode, report);
+  }
   for (const row of rows) {
-    const action = byCode.get(row.code);
-    if (action?.status) {
+    const action = answered.get(row.responsibleAgency)?.get(row.code);
+    if (action) {
       read.actions.set(row.code, {
         code: row.code,
         status: action.status,
         latestReport: action.latestReport,
-        measurements: action.measurements ?? [],
-        reports: action.progressReports ?? [],
+        reports: reports.get(row.code) ?? [],
       });
     } else read.missing.set(row.code, row.responsibleAgency);
   }

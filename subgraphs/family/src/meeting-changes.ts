@@ -66,7 +66,7 @@ async function lastClosedMeeting(ctx: FamilyContext, bodyId: string): Promise<Me
 
 /**
  * Compares today's data with the snapshot frozen when the body's last meeting closed. The other
- * agencies are read once, in one batched query through the gateway, however many actions there are.
+ * agencies are read once, in one request through the gateway, however many actions there are.
  */
 export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string): Promise<MeetingChangesModel> {
   const body = await ctx.family.body.load(bodyId);
@@ -94,7 +94,10 @@ export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string
   ]);
   if (!snapshotRow) throw new Error(`Integrity error: the snapshot of meeting "${since.id}" is missing.`);
   const pack = parseSnapshot(snapshotRow.content, since.id).boardPack;
-  const live = await readLiveActions(ctx, actionRows, { measurements: true, reports: true });
+  const live = await readLiveActions(ctx, actionRows, {
+    measurements: { plateCode: null },
+    reviewedSince: closedAt,
+  });
 
   // Snapshots older than the per-action rows froze the status of the overdue actions only.
   const baselineComplete = frozenRows.length > 0;
@@ -187,7 +190,7 @@ export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string
         });
       }
       for (const indicator of indicatorRows.filter((i) => i.actionCode === action.code)) {
-        const latest = latestOf(now.measurements, indicator.code);
+        const latest = latestOf(live.measurements.get(indicator.code) ?? [], indicator.code);
         const then = thenIndicator.get(indicator.code);
         const thenValue = then?.latestValue ?? null;
         const nowValue = latest?.value ?? null;

@@ -30,7 +30,7 @@ export interface MeasuredAction {
 }
 
 /** The 81 provinces' plate codes, 01 to 81. */
-const PLATE_CODE = /^(0[1-9]|[1-7][0-9]|8[01])$/;
+export const PLATE_CODE = /^(0[1-9]|[1-7][0-9]|8[01])$/;
 /** Units whose values are shares of a whole. */
 const PERCENT_UNITS = new Set(['percent']);
 

@@ -5,6 +5,7 @@ import { assertCanReadAudit } from '../audit/policy.js';
 import type { ProgressLoaders } from './loaders.js';
 import { checkPeriod, type ReportingPeriods } from './periods.js';
 import { actionsWithStatusResolver } from './status-filter.js';
+import { agencySummaryResolvers } from './summaries.js';
 import { suppressSmallCells, type MeasurementView } from './suppression.js';
 import {
   commitments,
@@ -126,6 +127,7 @@ export const agencyRootResolvers = {
     return found;
   },
   actionsWithStatus: actionsWithStatusResolver,
+  ...agencySummaryResolvers,
   auditLog: async (root: AgencyRoot, args: AuditLogArgs, ctx: ProgressContext) => {
     assertCanReadAudit(ctx.caller, root.agency);
     return readAuditPage(ctx.db, args);

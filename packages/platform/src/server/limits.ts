@@ -22,6 +22,14 @@ export const LIST_LIMITS = {
 const INDICATORS_PER_ACTION = 3;
 const REVISIONS_PER_PERIOD = 3;
 
+/**
+ * How the agencies' summaries of the whole plan count (`justice { actionStatuses latestMeasurements
+ * reviewedSince }`): each is one SQL statement of flat rows, whatever the plan's size, so it counts
+ * as a page does rather than as the thousand rows a ministry may hold. The secretariat's read-back
+ * asks all five agencies for all three in one request and stays well within the limit.
+ */
+export const SUMMARY_LIST_SIZES = { actionStatuses: 100, latestMeasurements: 100, reviewedSince: 50 };
+
 // An agency's own list of actions (`justice { actions }`) is a share of the plan, with no cap of
 // its own: counted as large as the capped cross-agency list.
 const agencyActionLists = Object.fromEntries(
@@ -30,6 +38,7 @@ const agencyActionLists = Object.fromEntries(
     return [
       [`${root}.actions`, LIST_LIMITS.actionListMax],
       [`${root}.actionsWithStatus`, LIST_LIMITS.actionListMax],
+      ...Object.entries(SUMMARY_LIST_SIZES).map(([field, size]) => [`${root}.${field}`, size] as const),
       // An action's parties are the other agencies at most.
       [`${a.actionTypeName}.parties`, AGENCIES.length - 1],
       // The revisions of one period: a report, then rarely a correction or two.

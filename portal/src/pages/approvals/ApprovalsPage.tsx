@@ -10,7 +10,7 @@ import { useLocalized, useT } from '../../i18n/LocaleProvider';
 import { useAgencyQuery } from '../reporting/useAgencyQuery';
 import '../reporting/reporting.css';
 
-type Pending = ApprovalQueueQuery['agency']['pendingReview'][number];
+type Pending = NonNullable<ApprovalQueueQuery['agency']>['pendingReview'][number];
 
 export function reviewPath(reportId: string): string {
   return `/approvals/${encodeURIComponent(reportId)}`;

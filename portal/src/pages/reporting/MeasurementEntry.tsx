@@ -9,7 +9,7 @@ import { useLocalized, useT } from '../../i18n/LocaleProvider';
 import { useAgencyMutation } from './useAgencyMutation';
 import { outcome, WriteFeedback, type WriteState } from './WriteFeedback';
 
-type EditorAction = ReportEditorQuery['agency']['action'];
+type EditorAction = NonNullable<ReportEditorQuery['agency']>['action'];
 type Measurement = NonNullable<EditorAction['measurements']>[number];
 type Province = ReportEditorQuery['provinces'][number];
 

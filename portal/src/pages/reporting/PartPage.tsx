@@ -143,7 +143,7 @@ function Part({ agency, code }: { agency: AgencyCode; code: string }) {
   const [result, refetch] = useAgencyQuery(PartDetailDocument, agency, { code });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (result.fetching && !result.data) return <Loading />;
-  const part = result.data?.agency.part;
+  const part = result.data?.agency?.part;
   const action = result.data?.action;
   if (!part || !action) {
     return (

@@ -63,7 +63,7 @@ function Editor({ agency, code, period }: { agency: AgencyCode; code: string; pe
   const [result, refetch] = useAgencyQuery(ReportEditorDocument, agency, { code, period });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (result.fetching && !result.data) return <Loading />;
-  const action = result.data?.agency.action;
+  const action = result.data?.agency?.action;
   if (!action) {
     return (
       <>

@@ -16,7 +16,7 @@ import { currentQuarter } from './periods';
 import { useAgencyQuery } from './useAgencyQuery';
 import './reporting.css';
 
-type Inbox = ReportingInboxQuery['agency'];
+type Inbox = NonNullable<ReportingInboxQuery['agency']>;
 type InboxAction = Inbox['actions'][number];
 type InboxReport = Inbox['returnedReports'][number];
 type InboxPart = Inbox['parts'][number];

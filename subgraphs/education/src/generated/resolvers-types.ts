@@ -73,6 +73,19 @@ export type ActionStatus =
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
 
+/**
+ * One of an agency's actions with the status every reader sees: its latest approved report's,
+ * NOT_STARTED before the first. The secretariat's views over the whole plan read these rather than
+ * every action's reports.
+ */
+export type ActionStatusEntry = {
+  __typename?: 'ActionStatusEntry';
+  code: Scalars['ID']['output'];
+  /** The latest approved report; null before the first. */
+  latestReport?: Maybe<ProgressReport>;
+  status: ActionStatus;
+};
+
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
   | 'EDUCATION'
@@ -175,6 +188,11 @@ export type EducationActionReportHistoryArgs = {
 export type EducationAgency = {
   __typename?: 'EducationAgency';
   action: EducationAction;
+  /**
+   * Every action of the ministry, in code order, with its status and latest approved report, in one
+   * statement: what the secretariat's board pack, escalations and changes since a meeting read.
+   */
+  actionStatuses: Array<ActionStatusEntry>;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<EducationAction>;
   /**
@@ -186,6 +204,12 @@ export type EducationAgency = {
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
+  /**
+   * Per indicator of the ministry's actions, the cells (one per source) of its latest national period,
+   * and with plateCode also of that province's latest period, under the same small-number rule as
+   * measurements. A plateCode that is not 01 to 81 is refused with BAD_USER_INPUT.
+   */
+  latestMeasurements: Array<IndicatorMeasurement>;
   /** The ministry's part in one action; NOT_FOUND where it has none. */
   part: EducationParty;
   /** The ministry's parts in other agencies' actions, by action code. */
@@ -194,6 +218,11 @@ export type EducationAgency = {
   pendingReview: Array<ProgressReport>;
   /** Reports a focal point returned, with the comment, longest waiting first; empty for readers outside the ministry. */
   returnedReports: Array<ProgressReport>;
+  /**
+   * Reports approved or returned after `at`, as the caller may see them (approved ones; every state
+   * for the ministry's own staff), the newest revision of each period, oldest review first.
+   */
+  reviewedSince: Array<ProgressReport>;
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -219,8 +248,20 @@ export type EducationAgencyAuditLogArgs = {
 
 
 /** The Ministry of National Education's own data: its commitments under the plan and its published service figures. */
+export type EducationAgencyLatestMeasurementsArgs = {
+  plateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The Ministry of National Education's own data: its commitments under the plan and its published service figures. */
 export type EducationAgencyPartArgs = {
   actionCode: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of National Education's own data: its commitments under the plan and its published service figures. */
+export type EducationAgencyReviewedSinceArgs = {
+  at: Scalars['DateTime']['input'];
 };
 
 
@@ -550,7 +591,11 @@ export type ProgressReportInput = {
 
 export type Query = {
   __typename?: 'Query';
-  education: EducationAgency;
+  /**
+   * The ministry's own data. Null, with an error naming the ministry, only when its service cannot be
+   * read: a request that asks several ministries then keeps the others' answers.
+   */
+  education?: Maybe<EducationAgency>;
 };
 
 /** Where a report stands in the approval workflow. */
@@ -699,6 +744,7 @@ export type ResolversTypes = {
   ActionParty: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ActionParty']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActionStatus: ActionStatus;
+  ActionStatusEntry: ResolverTypeWrapper<Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversTypes['ProgressReport']> }>;
   AgencyCode: AgencyCode;
   AuditEntry: ResolverTypeWrapper<AuditEntryNode>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
@@ -739,6 +785,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ActionParty: ResolversInterfaceTypes<ResolversParentTypes>['ActionParty'];
   Int: Scalars['Int']['output'];
+  ActionStatusEntry: Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversParentTypes['ProgressReport']> };
   AuditEntry: AuditEntryNode;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -772,6 +819,12 @@ export type ActionResolvers<ContextType = ProgressContext, ParentType extends Re
 
 export type ActionPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ActionParty'] = ResolversParentTypes['ActionParty']> = {
   __resolveType: TypeResolveFn<'EducationParty', ParentType, ContextType>;
+};
+
+export type ActionStatusEntryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ActionStatusEntry'] = ResolversParentTypes['ActionStatusEntry']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -825,14 +878,17 @@ export type EducationActionResolvers<ContextType = ProgressContext, ParentType e
 
 export type EducationAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['EducationAgency'] = ResolversParentTypes['EducationAgency']> = {
   action?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<EducationAgencyActionArgs, 'code'>>;
+  actionStatuses?: Resolver<Array<ResolversTypes['ActionStatusEntry']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['EducationAction']>, ParentType, ContextType>;
   actionsWithStatus?: Resolver<Array<ResolversTypes['EducationAction']>, ParentType, ContextType, RequireFields<EducationAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<EducationAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
+  latestMeasurements?: Resolver<Array<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, Partial<EducationAgencyLatestMeasurementsArgs>>;
   part?: Resolver<ResolversTypes['EducationParty'], ParentType, ContextType, RequireFields<EducationAgencyPartArgs, 'actionCode'>>;
   parts?: Resolver<Array<ResolversTypes['EducationParty']>, ParentType, ContextType>;
   pendingReview?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   returnedReports?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  reviewedSince?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<EducationAgencyReviewedSinceArgs, 'at'>>;
   serviceFigures?: Resolver<Array<ResolversTypes['ServiceFigure']>, ParentType, ContextType, Partial<EducationAgencyServiceFiguresArgs>>;
 };
 
@@ -921,7 +977,7 @@ export type ProgressReportResolvers<ContextType = ProgressContext, ParentType ex
 };
 
 export type QueryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  education?: Resolver<ResolversTypes['EducationAgency'], ParentType, ContextType>;
+  education?: Resolver<Maybe<ResolversTypes['EducationAgency']>, ParentType, ContextType>;
 };
 
 export type ServiceFigureResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ServiceFigure'] = ResolversParentTypes['ServiceFigure']> = {
@@ -938,6 +994,7 @@ export type ServiceFigureResolvers<ContextType = ProgressContext, ParentType ext
 export type Resolvers<ContextType = ProgressContext> = {
   Action?: ActionResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
+  ActionStatusEntry?: ActionStatusEntryResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;

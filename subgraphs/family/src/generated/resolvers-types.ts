@@ -144,6 +144,19 @@ export type ActionStatus =
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
 
+/**
+ * One of an agency's actions with the status every reader sees: its latest approved report's,
+ * NOT_STARTED before the first. The secretariat's views over the whole plan read these rather than
+ * every action's reports.
+ */
+export type ActionStatusEntry = {
+  __typename?: 'ActionStatusEntry';
+  code: Scalars['ID']['output'];
+  /** The latest approved report; null before the first. */
+  latestReport?: Maybe<ProgressReport>;
+  status: ActionStatus;
+};
+
 export type AddAgendaItemInput = {
   /** The meeting's version you read. */
   expectedVersion: Scalars['Int']['input'];
@@ -601,6 +614,11 @@ export type FamilyActionReportHistoryArgs = {
 export type FamilyAgency = {
   __typename?: 'FamilyAgency';
   action: FamilyAction;
+  /**
+   * Every action of the ministry, in code order, with its status and latest approved report, in one
+   * statement: what the secretariat's board pack, escalations and changes since a meeting read.
+   */
+  actionStatuses: Array<ActionStatusEntry>;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<FamilyAction>;
   /**
@@ -612,6 +630,12 @@ export type FamilyAgency = {
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
+  /**
+   * Per indicator of the ministry's actions, the cells (one per source) of its latest national period,
+   * and with plateCode also of that province's latest period, under the same small-number rule as
+   * measurements. A plateCode that is not 01 to 81 is refused with BAD_USER_INPUT.
+   */
+  latestMeasurements: Array<IndicatorMeasurement>;
   /** The ministry's part in one action; NOT_FOUND where it has none. */
   part: FamilyParty;
   /** The ministry's parts in other agencies' actions, by action code. */
@@ -620,6 +644,11 @@ export type FamilyAgency = {
   pendingReview: Array<ProgressReport>;
   /** Reports a focal point returned, with the comment, longest waiting first; empty for readers outside the ministry. */
   returnedReports: Array<ProgressReport>;
+  /**
+   * Reports approved or returned after `at`, as the caller may see them (approved ones; every state
+   * for the ministry's own staff), the newest revision of each period, oldest review first.
+   */
+  reviewedSince: Array<ProgressReport>;
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -645,8 +674,20 @@ export type FamilyAgencyAuditLogArgs = {
 
 
 /** The family ministry's own data: its commitments under the plan and its published service figures. */
+export type FamilyAgencyLatestMeasurementsArgs = {
+  plateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The family ministry's own data: its commitments under the plan and its published service figures. */
 export type FamilyAgencyPartArgs = {
   actionCode: Scalars['ID']['input'];
+};
+
+
+/** The family ministry's own data: its commitments under the plan and its published service figures. */
+export type FamilyAgencyReviewedSinceArgs = {
+  at: Scalars['DateTime']['input'];
 };
 
 
@@ -1404,7 +1445,11 @@ export type Query = {
    * with the owner's reason.
    */
   escalations: Array<Escalation>;
-  family: FamilyAgency;
+  /**
+   * The ministry's own data. Null, with an error naming the ministry, only when its service cannot be
+   * read: a request that asks several ministries then keeps the others' answers.
+   */
+  family?: Maybe<FamilyAgency>;
   goal: StrategicGoal;
   /** All goals, or those of one area. */
   goals: Array<StrategicGoal>;
@@ -1886,6 +1931,7 @@ export type ResolversTypes = {
   ActionFilter: ActionFilter;
   ActionParty: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ActionParty']>;
   ActionStatus: ActionStatus;
+  ActionStatusEntry: ResolverTypeWrapper<Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversTypes['ProgressReport']> }>;
   AddAgendaItemInput: AddAgendaItemInput;
   AgencyChanges: ResolverTypeWrapper<AgencyChangesModel>;
   AgencyCode: AgencyCode;
@@ -1985,6 +2031,7 @@ export type ResolversParentTypes = {
   ActionEdge: Omit<ActionEdge, 'node'> & { node: ResolversParentTypes['Action'] };
   ActionFilter: ActionFilter;
   ActionParty: ResolversInterfaceTypes<ResolversParentTypes>['ActionParty'];
+  ActionStatusEntry: Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversParentTypes['ProgressReport']> };
   AddAgendaItemInput: AddAgendaItemInput;
   AgencyChanges: AgencyChangesModel;
   AgendaItem: AgendaItemRow;
@@ -2076,6 +2123,12 @@ export type ActionEdgeResolvers<ContextType = FamilyContext, ParentType extends 
 
 export type ActionPartyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionParty'] = ResolversParentTypes['ActionParty']> = {
   __resolveType: TypeResolveFn<'EducationParty' | 'FamilyParty' | 'HealthParty' | 'InteriorParty' | 'JusticeParty', ParentType, ContextType>;
+};
+
+export type ActionStatusEntryResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ActionStatusEntry'] = ResolversParentTypes['ActionStatusEntry']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
 };
 
 export type AgencyChangesResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['AgencyChanges'] = ResolversParentTypes['AgencyChanges']> = {
@@ -2321,14 +2374,17 @@ export type FamilyActionResolvers<ContextType = FamilyContext, ParentType extend
 
 export type FamilyAgencyResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['FamilyAgency'] = ResolversParentTypes['FamilyAgency']> = {
   action?: Resolver<ResolversTypes['FamilyAction'], ParentType, ContextType, RequireFields<FamilyAgencyActionArgs, 'code'>>;
+  actionStatuses?: Resolver<Array<ResolversTypes['ActionStatusEntry']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['FamilyAction']>, ParentType, ContextType>;
   actionsWithStatus?: Resolver<Array<ResolversTypes['FamilyAction']>, ParentType, ContextType, RequireFields<FamilyAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<FamilyAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
+  latestMeasurements?: Resolver<Array<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, Partial<FamilyAgencyLatestMeasurementsArgs>>;
   part?: Resolver<ResolversTypes['FamilyParty'], ParentType, ContextType, RequireFields<FamilyAgencyPartArgs, 'actionCode'>>;
   parts?: Resolver<Array<ResolversTypes['FamilyParty']>, ParentType, ContextType>;
   pendingReview?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   returnedReports?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  reviewedSince?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyAgencyReviewedSinceArgs, 'at'>>;
   serviceFigures?: Resolver<Array<ResolversTypes['ServiceFigure']>, ParentType, ContextType, Partial<FamilyAgencyServiceFiguresArgs>>;
 };
 
@@ -2606,7 +2662,7 @@ export type QueryResolvers<ContextType = FamilyContext, ParentType extends Resol
   coordinationBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType, Partial<QueryCoordinationBodiesArgs>>;
   coordinationBody?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType, RequireFields<QueryCoordinationBodyArgs, 'id'>>;
   escalations?: Resolver<Array<ResolversTypes['Escalation']>, ParentType, ContextType, Partial<QueryEscalationsArgs>>;
-  family?: Resolver<ResolversTypes['FamilyAgency'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['FamilyAgency']>, ParentType, ContextType>;
   goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType, RequireFields<QueryGoalArgs, 'code'>>;
   goals?: Resolver<Array<ResolversTypes['StrategicGoal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'code'>>;
@@ -2726,6 +2782,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   ActionConnection?: ActionConnectionResolvers<ContextType>;
   ActionEdge?: ActionEdgeResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
+  ActionStatusEntry?: ActionStatusEntryResolvers<ContextType>;
   AgencyChanges?: AgencyChangesResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;

@@ -73,6 +73,19 @@ export type ActionStatus =
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
 
+/**
+ * One of an agency's actions with the status every reader sees: its latest approved report's,
+ * NOT_STARTED before the first. The secretariat's views over the whole plan read these rather than
+ * every action's reports.
+ */
+export type ActionStatusEntry = {
+  __typename?: 'ActionStatusEntry';
+  code: Scalars['ID']['output'];
+  /** The latest approved report; null before the first. */
+  latestReport?: Maybe<ProgressReport>;
+  status: ActionStatus;
+};
+
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
   | 'EDUCATION'
@@ -175,6 +188,11 @@ export type HealthActionReportHistoryArgs = {
 export type HealthAgency = {
   __typename?: 'HealthAgency';
   action: HealthAction;
+  /**
+   * Every action of the ministry, in code order, with its status and latest approved report, in one
+   * statement: what the secretariat's board pack, escalations and changes since a meeting read.
+   */
+  actionStatuses: Array<ActionStatusEntry>;
   /** The actions the adopted plan assigns to this ministry. */
   actions: Array<HealthAction>;
   /**
@@ -186,6 +204,12 @@ export type HealthAgency = {
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
   code: AgencyCode;
+  /**
+   * Per indicator of the ministry's actions, the cells (one per source) of its latest national period,
+   * and with plateCode also of that province's latest period, under the same small-number rule as
+   * measurements. A plateCode that is not 01 to 81 is refused with BAD_USER_INPUT.
+   */
+  latestMeasurements: Array<IndicatorMeasurement>;
   /** The ministry's part in one action; NOT_FOUND where it has none. */
   part: HealthParty;
   /** The ministry's parts in other agencies' actions, by action code. */
@@ -194,6 +218,11 @@ export type HealthAgency = {
   pendingReview: Array<ProgressReport>;
   /** Reports a focal point returned, with the comment, longest waiting first; empty for readers outside the ministry. */
   returnedReports: Array<ProgressReport>;
+  /**
+   * Reports approved or returned after `at`, as the caller may see them (approved ones; every state
+   * for the ministry's own staff), the newest revision of each period, oldest review first.
+   */
+  reviewedSince: Array<ProgressReport>;
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -219,8 +248,20 @@ export type HealthAgencyAuditLogArgs = {
 
 
 /** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
+export type HealthAgencyLatestMeasurementsArgs = {
+  plateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
 export type HealthAgencyPartArgs = {
   actionCode: Scalars['ID']['input'];
+};
+
+
+/** The Ministry of Health's own data: its commitments under the plan and its published service figures. */
+export type HealthAgencyReviewedSinceArgs = {
+  at: Scalars['DateTime']['input'];
 };
 
 
@@ -550,7 +591,11 @@ export type ProgressReportInput = {
 
 export type Query = {
   __typename?: 'Query';
-  health: HealthAgency;
+  /**
+   * The ministry's own data. Null, with an error naming the ministry, only when its service cannot be
+   * read: a request that asks several ministries then keeps the others' answers.
+   */
+  health?: Maybe<HealthAgency>;
 };
 
 /** Where a report stands in the approval workflow. */
@@ -699,6 +744,7 @@ export type ResolversTypes = {
   ActionParty: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ActionParty']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActionStatus: ActionStatus;
+  ActionStatusEntry: ResolverTypeWrapper<Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversTypes['ProgressReport']> }>;
   AgencyCode: AgencyCode;
   AuditEntry: ResolverTypeWrapper<AuditEntryNode>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
@@ -739,6 +785,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ActionParty: ResolversInterfaceTypes<ResolversParentTypes>['ActionParty'];
   Int: Scalars['Int']['output'];
+  ActionStatusEntry: Omit<ActionStatusEntry, 'latestReport'> & { latestReport?: Maybe<ResolversParentTypes['ProgressReport']> };
   AuditEntry: AuditEntryNode;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -772,6 +819,12 @@ export type ActionResolvers<ContextType = ProgressContext, ParentType extends Re
 
 export type ActionPartyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ActionParty'] = ResolversParentTypes['ActionParty']> = {
   __resolveType: TypeResolveFn<'HealthParty', ParentType, ContextType>;
+};
+
+export type ActionStatusEntryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ActionStatusEntry'] = ResolversParentTypes['ActionStatusEntry']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -825,14 +878,17 @@ export type HealthActionResolvers<ContextType = ProgressContext, ParentType exte
 
 export type HealthAgencyResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthAgency'] = ResolversParentTypes['HealthAgency']> = {
   action?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<HealthAgencyActionArgs, 'code'>>;
+  actionStatuses?: Resolver<Array<ResolversTypes['ActionStatusEntry']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['HealthAction']>, ParentType, ContextType>;
   actionsWithStatus?: Resolver<Array<ResolversTypes['HealthAction']>, ParentType, ContextType, RequireFields<HealthAgencyActionsWithStatusArgs, 'status'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<HealthAgencyAuditLogArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
+  latestMeasurements?: Resolver<Array<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, Partial<HealthAgencyLatestMeasurementsArgs>>;
   part?: Resolver<ResolversTypes['HealthParty'], ParentType, ContextType, RequireFields<HealthAgencyPartArgs, 'actionCode'>>;
   parts?: Resolver<Array<ResolversTypes['HealthParty']>, ParentType, ContextType>;
   pendingReview?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   returnedReports?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
+  reviewedSince?: Resolver<Array<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthAgencyReviewedSinceArgs, 'at'>>;
   serviceFigures?: Resolver<Array<ResolversTypes['ServiceFigure']>, ParentType, ContextType, Partial<HealthAgencyServiceFiguresArgs>>;
 };
 
@@ -921,7 +977,7 @@ export type ProgressReportResolvers<ContextType = ProgressContext, ParentType ex
 };
 
 export type QueryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  health?: Resolver<ResolversTypes['HealthAgency'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['HealthAgency']>, ParentType, ContextType>;
 };
 
 export type ServiceFigureResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ServiceFigure'] = ResolversParentTypes['ServiceFigure']> = {
@@ -938,6 +994,7 @@ export type ServiceFigureResolvers<ContextType = ProgressContext, ParentType ext
 export type Resolvers<ContextType = ProgressContext> = {
   Action?: ActionResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
+  ActionStatusEntry?: ActionStatusEntryResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
