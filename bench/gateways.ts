@@ -340,7 +340,7 @@ ${rows.join('\n')}
 | --- | --- | --- | --- |
 ${rss.join('\n')}
 
-End within 10% of the first minute for every service: **${result.withinTenPercent ? 'yes' : 'no'}**.
+End within 10% of the first minute for every service (no more than 10% above it; a service that shrank passes): **${result.withinTenPercent ? 'yes' : 'no'}**.
 `;
 }
 

@@ -26,7 +26,7 @@ export interface SoakResult {
   end: { atSeconds: number; rssMiB: Record<string, number> };
   /** Per service: (end − first minute) / first minute. */
   growth: Record<string, number>;
-  /** Every service's end RSS within 10% of its first-minute RSS. */
+  /** No service's end RSS more than 10% above its first-minute RSS (one that shrank passes). */
   withinTenPercent: boolean;
 }
 
@@ -94,6 +94,6 @@ export async function soak(
     firstMinute: { atSeconds: firstMinute.seconds, rssMiB: firstMinute.rssMiB },
     end: { atSeconds: end.seconds, rssMiB: end.rssMiB },
     growth,
-    withinTenPercent: Object.values(growth).every((g) => Math.abs(g) <= 0.1),
+    withinTenPercent: Object.values(growth).every((g) => g <= 0.1),
   };
 }
