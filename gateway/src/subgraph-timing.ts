@@ -1,4 +1,4 @@
-import { ConfigError } from '@cocuk-koruma/platform';
+import { benchmarkFlag } from '@cocuk-koruma/platform';
 
 /**
  * When each subgraph call of a request ran, for the benchmark's gateway-overhead figure (`npm run
@@ -12,15 +12,11 @@ export const SUBGRAPH_TIMING_HEADER = 'server-timing';
 
 /** GATEWAY_SUBGRAPH_TIMING: `1` turns the header on; anything else but unset or `0` is a mistake. */
 export function subgraphTimingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.GATEWAY_SUBGRAPH_TIMING?.trim();
-  if (!raw || raw === '0') return false;
-  if (raw !== '1') throw new ConfigError(`GATEWAY_SUBGRAPH_TIMING must be 1 or 0, not "${raw}".`);
-  if (env.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'GATEWAY_SUBGRAPH_TIMING=1 tells callers which agencies their query reached and how fast each answered, which is for benchmarks only; unset it when NODE_ENV=production.',
-    );
-  }
-  return true;
+  return benchmarkFlag(
+    env,
+    'GATEWAY_SUBGRAPH_TIMING',
+    'tells callers which agencies their query reached and how fast each answered',
+  );
 }
 
 /** One request's subgraph calls, from the moment its context was made. */
