@@ -107,7 +107,7 @@ export interface ProcessMemory {
   command: string;
 }
 
-/** Every process in the tree under `pid` but npm's and the shell's, with its resident memory. */
+/** `pid` and every process in the tree under it but npm's and the shell's, with its resident memory. */
 export function processTree(pid: number): ProcessMemory[] {
   const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
     .trim()
@@ -123,15 +123,43 @@ export function processTree(pid: number): ProcessMemory[] {
       walk(row.pid);
     }
   };
+  const root = table.find((r) => r.pid === pid);
+  if (root) result.push({ pid: root.pid, rssMiB: +root.rssMiB.toFixed(1), command: root.command.slice(0, 120) });
   walk(pid);
   return result.filter((p) => !/^(npm|sh) /.test(p.command));
 }
 
-/** Access tokens of USERS from the stack's development identity provider, as the portal signs in. */
-export async function userTokens(): Promise<string[]> {
+/** Which service a process of the stack (or Hive Gateway) is, from its command line. */
+export function serviceOf(command: string): string {
+  const subgraph = /\/subgraphs\/(\w+)\//.exec(command);
+  if (subgraph) return subgraph[1] as string;
+  if (/\/gateway\/dist\//.test(command)) return 'gateway';
+  if (/hive-gateway/.test(command)) return 'hive';
+  if (/dev-identity-provider/.test(command)) return 'identity provider';
+  if (/packages\/postgres\//.test(command)) return 'postgres launcher';
+  if (/scripts\/dist\/start/.test(command)) return 'launcher';
+  if (/postgres/.test(command)) return 'postgresql';
+  return command.slice(0, 40);
+}
+
+/**
+ * RSS in MiB per service of the trees under `pids`. PostgreSQL is the sum of its processes, which
+ * counts their shared buffers more than once: compare it with itself, not with the Node services.
+ */
+export function serviceMemory(pids: readonly number[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const p of pids.flatMap((pid) => processTree(pid))) {
+    const name = serviceOf(p.command);
+    sums[name] = +((sums[name] ?? 0) + p.rssMiB).toFixed(1);
+  }
+  return sums;
+}
+
+/** Access tokens of `users` from the stack's development identity provider, as the portal signs in. */
+export async function userTokens(users: readonly string[] = USERS): Promise<string[]> {
   const realm = realmUrl(`http://127.0.0.1:${PORTS.IDP_PORT}`);
   return Promise.all(
-    USERS.map(
+    users.map(
       async (username) =>
         (
           await loginWithPassword({
@@ -146,19 +174,67 @@ export async function userTokens(): Promise<string[]> {
   );
 }
 
-/** One GraphQL POST; the latency in ms, or the error that came back. */
-export async function post(url: string, token: string, query: string): Promise<{ ms: number; error?: string }> {
+/**
+ * Tokens of `users` in a fixed order, signed in again before they expire (the realm's tokens live
+ * five minutes, a benchmark longer): `tokens` is refilled in place, so a running round keeps on
+ * with fresh ones.
+ */
+export class TokenPool {
+  readonly tokens: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(readonly users: readonly string[]) {}
+
+  static async signIn(users: readonly string[], renewEveryMs = 120_000): Promise<TokenPool> {
+    const pool = new TokenPool(users);
+    await pool.renew();
+    pool.timer = setInterval(() => void pool.renew().catch(() => undefined), renewEveryMs);
+    pool.timer.unref();
+    return pool;
+  }
+
+  of(username: string): string {
+    return this.tokens[this.users.indexOf(username)] as string;
+  }
+
+  private async renew(): Promise<void> {
+    this.tokens.splice(0, this.tokens.length, ...(await userTokens(this.users)));
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export interface Reply {
+  ms: number;
+  error?: string;
+  data?: Record<string, unknown>;
+  /** The gateway's `Server-Timing` header, when it times its subgraph calls. */
+  serverTiming?: string;
+}
+
+/** One GraphQL POST; the latency in ms, the data, or the error that came back. */
+export async function post(
+  url: string,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Reply> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify(variables ? { query, variables } : { query }),
     });
-    const body = (await response.json()) as { errors?: unknown[] };
+    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
     const ms = performance.now() - started;
-    if (!response.ok || body.errors) return { ms, error: JSON.stringify(body.errors ?? response.status).slice(0, 300) };
-    return { ms };
+    const serverTiming = response.headers.get('server-timing') ?? undefined;
+    if (!response.ok || body.errors) {
+      return { ms, serverTiming, error: JSON.stringify(body.errors ?? response.status).slice(0, 300) };
+    }
+    return { ms, serverTiming, data: body.data };
   } catch (error) {
     return { ms: performance.now() - started, error: String(error) };
   }

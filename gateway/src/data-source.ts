@@ -9,6 +9,7 @@ import {
 } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
+import { SUBGRAPH_TIMING_HEADER, type SubgraphTiming } from './subgraph-timing.js';
 
 export interface GatewayContext {
   caller?: Caller;
@@ -16,6 +17,8 @@ export interface GatewayContext {
   forwarded?: Record<string, string>;
   /** When the caller stops waiting (epoch ms), from its `x-timeout-ms`; subgraph calls give up before. */
   deadline?: number;
+  /** Under GATEWAY_SUBGRAPH_TIMING=1 only: this request's subgraph calls, for the benchmark. */
+  timing?: SubgraphTiming;
 }
 
 /**
@@ -83,6 +86,7 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     Object.assign(headers, incoming?.context.forwarded);
 
     let reply: SubgraphReply;
+    const started = performance.now();
     try {
       reply = await this.transport.send({
         url: this.url,
@@ -93,6 +97,14 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
       });
     } catch (error) {
       throw this.unavailable(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'down', error);
+    } finally {
+      const timing = incoming?.context.timing;
+      if (timing) {
+        incoming.incomingRequestContext.response?.http?.headers.set(
+          SUBGRAPH_TIMING_HEADER,
+          timing.record(this.slug, started),
+        );
+      }
     }
     if (reply.status >= 500) throw this.unavailable('down');
     const body = /json/.test(reply.contentType ?? '') ? parseJson(reply.body) : undefined;

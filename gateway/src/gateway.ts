@@ -28,6 +28,7 @@ import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
 import { portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
+import { SubgraphTiming, subgraphTimingEnabled } from './subgraph-timing.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Where tokens are validated; defaults to KEYCLOAK_URL. */
   auth?: AuthConfig;
+  /** Time every subgraph call into a `Server-Timing` header; defaults to GATEWAY_SUBGRAPH_TIMING. */
+  subgraphTiming?: boolean;
 }
 
 export interface Gateway {
@@ -90,6 +93,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logger,
   });
   const auth = options.auth ?? authConfig();
+  const subgraphTiming = options.subgraphTiming ?? subgraphTimingEnabled();
   // The supergraph's scalars carry no parsing of their own: give them ours before Apollo reads the schema.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
   const hardening = hardenedServerOptions<GatewayContext>(logger);
@@ -141,6 +145,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
         caller: callerOf(res),
         forwarded: forwardedOf((name) => req.get(name)),
         deadline: deadlineOf(req.headers[TIMEOUT_HEADER]),
+        ...(subgraphTiming ? { timing: new SubgraphTiming() } : {}),
       }),
     }),
   );

@@ -13,6 +13,7 @@ export * from './server/limits.js';
 export * from './server/cost.js';
 export * from './db/errors.js';
 export * from './db/statement-counter.js';
+export * from './dev-flag.js';
 export * from './server/shutdown.js';
 export * from './server/readiness.js';
 export * from './db/loaders.js';

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { ConfigError } from '../config.js';
+import { benchmarkFlag } from '../dev-flag.js';
 
 /**
  * The path where a subgraph says how many SQL statements it has sent since it started, for the
@@ -16,15 +16,7 @@ export interface SqlStatementCount {
 
 /** SQL_STATEMENT_COUNTER: `1` turns the endpoint on; anything else but unset or `0` is a mistake. */
 export function sqlStatementCounterEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.SQL_STATEMENT_COUNTER?.trim();
-  if (!raw || raw === '0') return false;
-  if (raw !== '1') throw new ConfigError(`SQL_STATEMENT_COUNTER must be 1 or 0, not "${raw}".`);
-  if (env.NODE_ENV === 'production') {
-    throw new ConfigError(
-      'SQL_STATEMENT_COUNTER=1 publishes how many SQL statements the service runs, which is for benchmarks only; unset it when NODE_ENV=production.',
-    );
-  }
-  return true;
+  return benchmarkFlag(env, 'SQL_STATEMENT_COUNTER', 'publishes how many SQL statements the service runs');
 }
 
 export function serveStatementCount(app: Express, service: string, count: () => number): void {
