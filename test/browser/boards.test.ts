@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   accessibilityViolations,
   ARTIFACTS,
@@ -58,6 +58,13 @@ async function viewportShots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** Types a date into a date field segment by segment, in the page's order (day, month, year in Turkish). */
+async function typeDate(scope: Page | Locator, label: string, digits: string): Promise<void> {
+  const field = scope.getByRole('group', { name: label });
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(digits);
+}
+
 function agendaCodes(page: Page): Promise<string[]> {
   return page.locator('.agenda .agenda-label').allTextContents();
 }
@@ -95,7 +102,7 @@ describe('the coordination boards in a browser', () => {
     await page.locator('#body-meetings-heading').waitFor();
     await checkPage(page, 'boards-body');
 
-    await page.getByLabel('Tarih').fill('2020-06-15');
+    await typeDate(page, 'Tarih', '15062020');
     await page.getByLabel('Toplantının adı').fill('Ankara il kurulu toplantısı (örnek)');
     await page.getByRole('button', { name: 'Toplantıyı planla' }).click();
     await page.waitForURL((url) => url.pathname === `/meetings/${MEETING_ID}`);
@@ -127,7 +134,7 @@ describe('the coordination boards in a browser', () => {
       .fill('Adalet Bakanlığı oda sayısını bildirecek (örnek karar).');
     await decisions.getByRole('button', { name: /Sorumlu bakanlık/ }).click();
     await page.getByRole('option', { name: 'Adalet Bakanlığı' }).click();
-    await decisions.getByLabel('Son tarih').fill('2020-09-30');
+    await typeDate(decisions, 'Son tarih', '30092020');
     await decisions.getByRole('button', { name: 'Kararı kaydet' }).click();
     await expect.poll(() => decisions.locator('tbody').textContent()).toContain('oda sayısını bildirecek');
     await expect.poll(() => decisions.locator('tbody').textContent()).toContain('30.09.2020');

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Input, Label, TextField } from 'react-aria-components';
@@ -42,10 +43,7 @@ function ScheduleForm({ body, onScheduled }: { body: BodyFieldsFragment; onSched
         }}
       >
         <div className="form-row">
-          <TextField className="field" value={date} onChange={setDate} type="date" isRequired>
-            <Label>{t('meeting.date')}</Label>
-            <Input />
-          </TextField>
+          <DateField label={t('meeting.date')} value={date} onChange={setDate} isRequired />
           <TextField className="field" value={number} onChange={setNumber} inputMode="numeric" isRequired={numbered}>
             <Label>{numbered ? t('meeting.number') : t('schedule.numberOptional')}</Label>
             <Input />

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
 import {
@@ -124,10 +125,7 @@ function DecisionForm({ meeting, onDone }: { meeting: MeetingFieldsFragment; onD
             ...AGENCY_CODES.map((code) => ({ id: code, label: t(`agency.${code}`) })),
           ]}
         />
-        <TextField className="field" value={dueDate} onChange={setDueDate} type="date">
-          <Label>{t('decision.dueDate')}</Label>
-          <Input />
-        </TextField>
+        <DateField label={t('decision.dueDate')} value={dueDate} onChange={setDueDate} />
       </div>
       <Button type="submit" className="button" isDisabled={record.fetching}>
         {t('decision.save')}
