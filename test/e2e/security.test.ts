@@ -400,7 +400,7 @@ describe('with tokens of the local test issuer', () => {
       const answer = await post(graph.gatewayUrl, AUDIT_QUERY, undefined, graph.issuer.token(JUSTICE_LIAISON));
       expect(firstError(answer).code).toBe('FORBIDDEN');
       expect(firstError(answer).message).toContain('audit log');
-      expect(answer.body.data ?? null).toBeNull();
+      expect(answer.body.data?.justice ?? null).toBeNull();
     });
 
     it('gains a READ entry when another agency’s caller reads justice data', async () => {

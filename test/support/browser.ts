@@ -38,10 +38,12 @@ export interface PortalStack {
  * The realm export with the test gateway's origin added to the portal client's redirect URIs
  * (the stack runs on free ports, not 4000), in a folder of its own.
  */
-function realmExportFor(origin: string, dir: string): string {
+function realmExportFor(origin: string, dir: string, accessTokenLifespan?: number): string {
   const realm = JSON.parse(fs.readFileSync(DEFAULT_REALM_EXPORT_PATH, 'utf8')) as {
+    accessTokenLifespan?: number;
     clients: { clientId: string; redirectUris: string[] }[];
   };
+  if (accessTokenLifespan !== undefined) realm.accessTokenLifespan = accessTokenLifespan;
   const portal = realm.clients.find((client) => client.clientId === 'portal');
   if (!portal) throw new Error('the realm export has no portal client');
   portal.redirectUris.push(`${origin}/*`);
@@ -50,22 +52,25 @@ function realmExportFor(origin: string, dir: string): string {
   return file;
 }
 
-export async function startPortalStack(
-  label: string,
-  options: Pick<ProcessStackOptions, 'subgraphTimeoutMs' | 'today'>,
-): Promise<PortalStack> {
+export interface PortalStackOptions extends Pick<ProcessStackOptions, 'subgraphTimeoutMs' | 'today'> {
+  /** Seconds an access token lives (the realm's 300 unless given): short, to see it renewed. */
+  accessTokenLifespan?: number;
+}
+
+export async function startPortalStack(label: string, options: PortalStackOptions): Promise<PortalStack> {
+  const { accessTokenLifespan, ...stackOptions } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${label}-`));
   const [gatewayPort, idpPort] = [await freePort(), await freePort()];
   const origin = `http://127.0.0.1:${gatewayPort}`;
   const keycloakUrl = `http://127.0.0.1:${idpPort}`;
   const idp: IdentityProvider = createIdentityProvider({
-    realmExportPath: realmExportFor(origin, dir),
+    realmExportPath: realmExportFor(origin, dir, accessTokenLifespan),
     issuerBaseUrl: keycloakUrl,
     dataDir: dir,
   });
   const listening = await idp.listen(idpPort);
   try {
-    const stack = await startProcessStack(label, { ...options, keycloakUrl, gatewayPort });
+    const stack = await startProcessStack(label, { ...stackOptions, keycloakUrl, gatewayPort });
     return {
       portalUrl: `${origin}/`,
       keycloakUrl,

@@ -161,7 +161,18 @@ export function createIdentityProvider(options: IdentityProviderOptions = {}): I
         devInteractions: { enabled: false },
         clientCredentials: { enabled: true },
         userinfo: { enabled: true },
-        rpInitiatedLogout: { enabled: true },
+        rpInitiatedLogout: {
+          enabled: true,
+          // Keycloak ends the session at once when the client names it (id_token_hint), as the
+          // portal does; oidc-provider would first ask "sign me out?". The form is sent as if
+          // confirmed; without a hint, or without JavaScript, the question stays.
+          logoutSource: (ctx, form) => {
+            const hinted = Boolean(ctx.oidc.params?.id_token_hint);
+            const confirmed = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+            ctx.type = 'html';
+            ctx.body = `<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8"><title>Oturum kapatılıyor / Signing out</title></head><body>${confirmed}<p>Oturumu kapatmak istiyor musunuz? / Sign out?</p><button type="submit" form="op.logoutForm">Evet / Yes</button>${hinted ? '<script>document.forms[0].submit()</script>' : ''}</body></html>`;
+          },
+        },
         resourceIndicators: {
           enabled: true,
           defaultResource: () => API_RESOURCE,
