@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Unknown } from '../../components/Unknown';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
+import { Review } from '../../components/Review';
 
 /** Every revision of one period's report the caller may see, with the focal point's review comments. */
 export function ReportHistory({ actionCode, current }: { actionCode: string; current: ReportFieldsFragment }) {
@@ -46,16 +47,7 @@ export function ReportHistory({ actionCode, current }: { actionCode: string; cur
             {
               key: 'review',
               header: t('report.review'),
-              cell: (r) =>
-                r.reviewedBy ? (
-                  <>
-                    {r.reviewedBy}
-                    {r.reviewedAt ? `, ${format.dateTime(r.reviewedAt)}` : ''}
-                    {r.reviewComment ? <blockquote className="review-comment">{r.reviewComment}</blockquote> : null}
-                  </>
-                ) : (
-                  '–'
-                ),
+              cell: (r) => <Review {...r} />,
             },
             { key: 'source', header: t('common.source'), cell: (r) => r.source },
           ]}

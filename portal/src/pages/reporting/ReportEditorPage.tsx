@@ -15,6 +15,7 @@ import { reportingPeriods } from './periods';
 import { ReportEditor } from './ReportForm';
 import { useAgencyQuery } from './useAgencyQuery';
 import './reporting.css';
+import { Review } from '../../components/Review';
 
 function Revisions({ period, history }: { period: string; history: readonly AgencyReportFragment[] }) {
   const t = useT();
@@ -40,16 +41,7 @@ function Revisions({ period, history }: { period: string; history: readonly Agen
           key: 'review',
           header: t('report.review'),
           wide: true,
-          cell: (r) =>
-            r.reviewedBy ? (
-              <>
-                {r.reviewedBy}
-                {r.reviewedAt ? `, ${format.dateTime(r.reviewedAt)}` : ''}
-                {r.reviewComment ? <blockquote className="review-comment">{r.reviewComment}</blockquote> : null}
-              </>
-            ) : (
-              '–'
-            ),
+          cell: (r) => <Review {...r} />,
         },
       ]}
     />
