@@ -7,14 +7,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   accessibilityViolations,
   ARTIFACTS,
   launchBrowser,
   queryAs,
   screenshot,
-  signIn,
+  checkPage,
+  signedIn,
   startPortalStack,
   type PortalStack,
 } from '../support/browser.js';
@@ -31,22 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
-  const page = await context.newPage();
-  await signIn(page, portal.portalUrl, username);
-  return { context, page };
-}
-
-/** axe on the page as it is, then the page at 1280 and 768 px wide. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 768, height: 900 });
-  await screenshot(page, `${name}-768`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** What a person sees first: the top of the page, not the whole scroll (easier to judge by eye). */
 async function viewportShots(page: Page, name: string): Promise<void> {
@@ -83,7 +68,7 @@ const SLOW = { timeout: 20_000 };
 
 describe('the coordination boards in a browser', () => {
   it('(7) the secretary runs a meeting: agenda, decision, closing, and the PDF of its frozen pack', async () => {
-    const { context, page } = await signedIn('family.secretariat');
+    const { context, page } = await signedIn(browser, portal, 'family.secretariat');
     await page
       .getByRole('navigation', { name: 'Ana menü' })
       .getByRole('link', { name: 'Kurullar ve toplantılar' })
@@ -173,7 +158,7 @@ describe('the coordination boards in a browser', () => {
   }, 180_000);
 
   it('(6) after an approval the dashboard shows the new status, and what changed since the meeting', async () => {
-    const { context, page } = await signedIn('family.board');
+    const { context, page } = await signedIn(browser, portal, 'family.board');
     await page.goto(`${portal.portalUrl}dashboard?body=provincial-06`);
     const cell = page.locator('tr[data-goal="A1.H1"] td[data-agency="JUSTICE"]');
     await expect.poll(() => cell.textContent(), SLOW).toContain('Sürüyor');

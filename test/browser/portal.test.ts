@@ -5,13 +5,13 @@
  * must pass axe's WCAG 2.1 A/AA rules. Screenshots go to test-artifacts/portal/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   accessibilityViolations,
   isFocused,
   launchBrowser,
   screenshot,
-  signIn,
+  signedIn,
   startPortalStack,
   type PortalStack,
 } from '../support/browser.js';
@@ -31,13 +31,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signedIn(username: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'tr-TR' });
-  const page = await context.newPage();
-  await signIn(page, portal.portalUrl, username);
-  return { context, page };
-}
-
 /** The action table's rows, as the responsible ministry's short name and the status cell's text. */
 async function actionRows(page: Page): Promise<{ agency: string; status: string }[]> {
   const table = page.locator('section[aria-labelledby="actions-heading"] table');
@@ -51,7 +44,7 @@ async function actionRows(page: Page): Promise<{ agency: string; status: string 
 
 describe('the portal in a browser', () => {
   it('(1) justice.liaison signs in through the login page and sees the plan, then an action', async () => {
-    const { context, page } = await signedIn('justice.liaison');
+    const { context, page } = await signedIn(browser, portal, 'justice.liaison');
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Eylem planı');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('tr');
     const header = page.locator('header');
@@ -81,7 +74,7 @@ describe('the portal in a browser', () => {
   });
 
   it('reaches the skip link and the navigation with the keyboard alone', async () => {
-    const { context, page } = await signedIn('family.board');
+    const { context, page } = await signedIn(browser, portal, 'family.board');
     await page.reload();
     // Settled first: the plan's list renders after the page's load event.
     await actionRows(page);
@@ -103,7 +96,7 @@ describe('the portal in a browser', () => {
   });
 
   it('(9) switches to English, sees English labels, and keeps the choice', async () => {
-    const { context, page } = await signedIn('health.focal');
+    const { context, page } = await signedIn(browser, portal, 'health.focal');
     await page.getByRole('radio', { name: 'English' }).click();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Action plan');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -119,7 +112,7 @@ describe('the portal in a browser', () => {
 
   it("(8) with the justice ministry's service down, the banner names it and the others' data still shows", async () => {
     await portal.stack.kill('justice');
-    const { context, page } = await signedIn('health.liaison');
+    const { context, page } = await signedIn(browser, portal, 'health.liaison');
     const banner = page.locator('.banner-warning');
     await expect.poll(() => banner.textContent()).toContain('Adalet Bakanlığı');
     const rows = await actionRows(page);

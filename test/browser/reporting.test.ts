@@ -5,12 +5,13 @@
  * page visited passes axe's WCAG 2.1 A/AA rules; screenshots go to test-artifacts/portal/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   accessibilityViolations,
   launchBrowser,
   screenshot,
-  signIn,
+  checkPage,
+  signedIn,
   startPortalStack,
   type PortalStack,
 } from '../support/browser.js';
@@ -30,22 +31,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
-  const page = await context.newPage();
-  await signIn(page, portal.portalUrl, username);
-  return { context, page };
-}
-
-/** axe on the page as it is, then screenshots at 1280 and 768 px wide. */
-async function check(page: Page, name: string): Promise<void> {
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 768, height: 900 });
-  await screenshot(page, `${name}-768`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Ana menü' });
 const FIRST_TEXT = 'Örnek: hâkim ve savcılara çocuk adaleti eğitimi sürüyor (example).';
 const RETURN_COMMENT = 'Eğitim alan kişi sayısını ve illeri ekleyin.';
@@ -55,7 +40,7 @@ let actionCode = '';
 
 describe('reporting and approval in a browser', () => {
   it('(2) justice.liaison saves a draft for this quarter, then submits it', async () => {
-    const { context, page } = await signedIn('justice.liaison');
+    const { context, page } = await signedIn(browser, portal, 'justice.liaison');
     await nav(page).getByRole('link', { name: 'Raporlama' }).click();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Kurumumuzun raporlaması');
     const due = page.locator('section[aria-labelledby="due-heading"]');
@@ -63,7 +48,7 @@ describe('reporting and approval in a browser', () => {
     await first.waitFor();
     actionCode = (await first.locator('.code').textContent()) ?? '';
     expect(actionCode).toMatch(/^A\d/);
-    await check(page, 'reporting-inbox');
+    await checkPage(page, 'reporting-inbox');
 
     await first.click();
     await page.locator('#editor-heading').waitFor();
@@ -73,26 +58,26 @@ describe('reporting and approval in a browser', () => {
     await page.getByRole('button', { name: 'Taslağı kaydet' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Taslak kaydedildi.' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Onaya sun' }).isEnabled()).toBe(true);
-    await check(page, 'report-draft');
+    await checkPage(page, 'report-draft');
 
     await page.getByRole('button', { name: 'Onaya sun' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('İncelemede: justice.liaison');
     await expect.poll(() => page.getByRole('button', { name: 'Geri çek' }).isVisible()).toBe(true);
-    await check(page, 'report-under-review');
+    await checkPage(page, 'report-under-review');
     await context.close();
   });
 
   it('(3) justice.focal returns it with a comment, which the form requires', async () => {
-    const { context, page } = await signedIn('justice.focal');
+    const { context, page } = await signedIn(browser, portal, 'justice.focal');
     await nav(page).getByRole('link', { name: 'Onay bekleyenler' }).click();
     const row = page.locator('tbody tr').filter({ hasText: actionCode });
     await row.first().waitFor();
-    await check(page, 'approvals-queue');
+    await checkPage(page, 'approvals-queue');
     await row.first().locator('th a').click();
     await page.locator('#compare-heading').waitFor();
     await expect.poll(() => page.locator('table').first().textContent()).toContain(FIRST_TEXT);
     await expect.poll(() => page.locator('table').first().textContent()).toContain('Değişti:');
-    await check(page, 'review-first');
+    await checkPage(page, 'review-first');
 
     await page.getByRole('button', { name: 'İade et' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('İade ederken bir yorum yazın.');
@@ -103,7 +88,7 @@ describe('reporting and approval in a browser', () => {
   });
 
   it('(4) the liaison sees the comment, corrects the report and submits it again', async () => {
-    const { context, page } = await signedIn('justice.liaison');
+    const { context, page } = await signedIn(browser, portal, 'justice.liaison');
     await nav(page).getByRole('link', { name: 'Raporlama' }).click();
     const returned = page.locator('section[aria-labelledby="returned-heading"]');
     await expect.poll(() => returned.textContent()).toContain(RETURN_COMMENT);
@@ -112,7 +97,7 @@ describe('reporting and approval in a browser', () => {
     await page.locator('#editor-heading').waitFor();
     await expect.poll(() => page.locator('.banner-warning').textContent()).toContain(RETURN_COMMENT);
     await expect.poll(() => page.getByLabel('Açıklama').inputValue()).toBe(FIRST_TEXT);
-    await check(page, 'report-returned');
+    await checkPage(page, 'report-returned');
 
     await page.getByLabel('Tamamlanma (%, 0–100)').fill('55');
     await page.getByLabel('Açıklama').fill(SECOND_TEXT);
@@ -125,12 +110,12 @@ describe('reporting and approval in a browser', () => {
   });
 
   it('(5) the focal point approves it, and the action page shows the approved report', async () => {
-    const { context, page } = await signedIn('justice.focal');
+    const { context, page } = await signedIn(browser, portal, 'justice.focal');
     await nav(page).getByRole('link', { name: 'Onay bekleyenler' }).click();
     await page.locator('tbody tr').filter({ hasText: actionCode }).first().locator('th a').click();
     await page.locator('#compare-heading').waitFor();
     await expect.poll(() => page.locator('table').first().textContent()).toContain(SECOND_TEXT);
-    await check(page, 'review-second');
+    await checkPage(page, 'review-second');
     await page.getByRole('button', { name: 'Raporu onayla' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Rapor onaylandı.');
     await page.getByRole('link', { name: 'Eylemin sayfası' }).click();
@@ -148,7 +133,7 @@ describe('reporting and approval in a browser', () => {
     await page.locator('section[aria-labelledby="all-heading"] tbody th a').filter({ hasText: actionCode }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Onaylandı: justice.focal');
     await expect.poll(() => page.getByRole('button', { name: 'Düzeltme aç' }).isVisible()).toBe(true);
-    await check(page, 'report-approved');
+    await checkPage(page, 'report-approved');
     await context.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   launchBrowser,
   screenshot,
   signIn,
+  signedIn,
   startPortalStack,
   type PortalStack,
 } from '../support/browser.js';
@@ -67,9 +68,7 @@ describe('the portal session', () => {
   });
 
   it('signs out at the identity provider too, so the portal asks for the password again', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
-    const page = await context.newPage();
-    await signIn(page, portal.portalUrl, 'health.focal');
+    const { context, page } = await signedIn(browser, portal, 'health.focal');
     await page.getByRole('button', { name: 'Oturumu kapat' }).click();
     await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('Oturumunuz kapatıldı');
     await screenshot(page, 'signed-out-1280');

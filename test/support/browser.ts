@@ -7,7 +7,8 @@ import { loginWithPassword, realmUrl } from '@cocuk-koruma/dev-identity-provider
 import { DEFAULT_REALM_EXPORT_PATH } from '@cocuk-koruma/dev-identity-provider/realm';
 import { REPO_ROOT } from '@cocuk-koruma/platform/config';
 import { postGraphQL, type GraphQLResponse } from '@cocuk-koruma/testing/graphql';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { freePort } from './processes.js';
 import { startProcessStack, type ProcessStack, type ProcessStackOptions } from './stack.js';
 
@@ -125,6 +126,28 @@ export async function signIn(page: Page, portalUrl: string, username: string): P
 }
 
 /** The WCAG 2.1 A and AA rules of axe on the page as it is now, as readable lines: [] when it passes. */
+/** A fresh browser profile signed in to the portal as an example user, in Turkish, at `width` px. */
+export async function signedIn(
+  browser: Browser,
+  portal: PortalStack,
+  username: string,
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'tr-TR' });
+  const page = await context.newPage();
+  await signIn(page, portal.portalUrl, username);
+  return { context, page };
+}
+
+/** axe on the page as it is, then screenshots at 1280 and at 768 px (a tablet) wide. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 768, height: 900 });
+  await screenshot(page, `${name}-768`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.flatMap((violation) =>
