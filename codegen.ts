@@ -43,6 +43,7 @@ const familyMappers: Record<string, string> = {
   Escalation: '../resolvers/deadlines.js#EscalationModel',
   ActionConnection: '../resolvers/action-page.js#ActionConnectionValue',
   BoardPackAction: '../board-pack.js#BoardPackActionModel',
+  StatusMatrixCell: '../status-matrix.js#StatusMatrixCellModel',
   BoardPackIndicator: '../board-pack.js#BoardPackIndicatorModel',
   MeetingChanges: '../meeting-changes.js#MeetingChangesModel',
   AgencyChanges: '../meeting-changes.js#AgencyChangesModel',

@@ -36,6 +36,14 @@ interface PackView {
   indicators: { indicatorCode: string; actionCode: string; latestValue: number | null }[];
 }
 
+interface MatrixCell {
+  goal: { code: string };
+  responsibleAgency: AgencyCode;
+  total: number;
+  counts: { total: number; inProgress: number; unavailable: number } | null;
+}
+
+const MATRIX = '{ statusMatrix { goal { code } responsibleAgency total counts { total inProgress unavailable } } }';
 const ACTIONS = '{ actions { code responsibleAgency status overallStatus parties { agency } } }';
 const ESCALATIONS = '{ escalations { actionCode responsibleAgency status } }';
 const PACK = `query($m: ID!) { boardPack(meetingId: $m) {
@@ -48,7 +56,7 @@ const MEETING = 'query($id: ID!) { meeting(id: $id) { state version } }';
 let stack: ProcessStack;
 let meetingId: string;
 let meetingVersion: number;
-let baseline: { actions: ActionView[]; escalations: EscalationView[]; pack: PackView };
+let baseline: { actions: ActionView[]; escalations: EscalationView[]; pack: PackView; matrix: MatrixCell[] };
 const figures = { tried: 0, handled: 0 };
 
 async function timed<T>(run: () => Promise<Response<T>>): Promise<Response<T>> {
@@ -93,12 +101,24 @@ beforeAll(async () => {
   const actions = await stack.query<{ actions: ActionView[] }>(ACTIONS, undefined, READER);
   const escalations = await stack.query<{ escalations: EscalationView[] }>(ESCALATIONS, undefined, READER);
   const pack = await stack.query<{ boardPack: PackView }>(PACK, { m: meetingId }, READER);
-  for (const answer of [actions, escalations, pack]) expect(answer.errors).toBeUndefined();
+  const matrix = await stack.query<{ statusMatrix: MatrixCell[] }>(MATRIX, undefined, READER);
+  for (const answer of [actions, escalations, pack, matrix]) expect(answer.errors).toBeUndefined();
   baseline = {
     actions: actions.data?.actions ?? [],
     escalations: escalations.data?.escalations ?? [],
     pack: pack.data?.boardPack as PackView,
+    matrix: matrix.data?.statusMatrix ?? [],
   };
+  // The matrix counts every action of the plan once, each in its goal's row and its agency's column.
+  expect(baseline.matrix.reduce((n, c) => n + c.total, 0)).toBe(baseline.actions.length);
+  for (const cell of baseline.matrix) {
+    const own = baseline.actions.filter(
+      (a) => a.responsibleAgency === cell.responsibleAgency && a.code.startsWith(`${cell.goal.code}.`),
+    );
+    expect(cell.total).toBe(own.length);
+    expect(cell.counts).toMatchObject({ total: own.length, unavailable: 0 });
+    expect(cell.counts?.inProgress).toBe(own.filter((a) => a.status === 'IN_PROGRESS').length);
+  }
   expect(baseline.escalations.length).toBeGreaterThan(0);
 }, 180_000);
 
@@ -116,6 +136,7 @@ async function checkViews(slug: AgencySlug): Promise<void> {
     stack.query<{ escalations: EscalationView[] | null }>(ESCALATIONS, undefined, READER),
   );
   const pack = await timed(() => stack.query<{ boardPack: PackView | null }>(PACK, { m: meetingId }, READER));
+  const matrix = await timed(() => stack.query<{ statusMatrix: MatrixCell[] | null }>(MATRIX, undefined, READER));
   // A hung family subgraph runs the close once it is resumed, long after the gateway gave up on
   // it; a stale version makes that late run a refusal too, so the meeting stays open either way.
   const expectedVersion = slug === 'family' ? meetingVersion + 100 : meetingVersion;
@@ -128,7 +149,7 @@ async function checkViews(slug: AgencySlug): Promise<void> {
 
   if (slug === 'family') {
     // The family ministry's own values are the plan itself: every view is missing, naming it.
-    for (const answer of [actions, escalations, pack]) {
+    for (const answer of [actions, escalations, pack, matrix]) {
       expect(answer.data ?? null).toBeNull();
       expectNames(answer.errors?.[0], 'family');
     }
@@ -189,6 +210,20 @@ async function checkViews(slug: AgencySlug): Promise<void> {
     } else expect(indicator.latestValue).toBe(before?.latestValue);
   });
   expectNoneBlameFamily(pack);
+
+  // Status matrix: the missing agency's cells keep their plan totals, their counts unknown, named.
+  const cells = matrix.data?.statusMatrix ?? [];
+  expect(cells.map((c) => [c.goal.code, c.responsibleAgency, c.total])).toEqual(
+    baseline.matrix.map((c) => [c.goal.code, c.responsibleAgency, c.total]),
+  );
+  cells.forEach((cell, i) => {
+    if (cell.responsibleAgency === code) {
+      expect(cell.counts).toBeNull();
+      expectNames(errorAt(matrix, ['statusMatrix', i, 'counts']), slug);
+    } else expect(cell.counts).toEqual(baseline.matrix[i]?.counts);
+  });
+  expect(cells.some((c) => c.responsibleAgency === code)).toBe(true);
+  expectNoneBlameFamily(matrix);
 
   // Closing: refused, naming the agency, and the meeting is as it was.
   expect((close.data as { family: { closeMeeting: unknown } } | null)?.family.closeMeeting ?? null).toBeNull();

@@ -104,6 +104,20 @@ describe('a coordination board meeting across the federated graph', () => {
     expect(escalated?.daysOverdue).toBe(91);
     expect(escalated?.reason).toContain('2019-Q2');
     expect(escalated?.reason).toContain('Yeni adliye binaları gecikti');
+
+    // Every late action, most overdue first, cut to `first`; `escalated` marks those past the threshold.
+    type Late = { actionCode: string; daysOverdue: number; escalated: boolean };
+    const late = await graph.query<{ all: Late[]; top: Late[] }>(
+      '{ all: escalations(afterDays: 0) { actionCode daysOverdue escalated } top: escalations(afterDays: 0, first: 2) { actionCode daysOverdue escalated } }',
+    );
+    expect(late.errors).toBeUndefined();
+    const all = late.data?.all ?? [];
+    expect(all.length).toBeGreaterThan(2);
+    expect(all.map((e) => e.daysOverdue)).toEqual([...all.map((e) => e.daysOverdue)].sort((a, b) => b - a));
+    expect(all.every((e) => e.escalated === e.daysOverdue > 90)).toBe(true);
+    expect(late.data?.top).toEqual(all.slice(0, 2));
+    const tooMany = await graph.query('{ escalations(first: 501) { actionCode } }');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('schedules a numbered central meeting, with agenda and decision, whose live board pack shows counts, the overdue action and the follow-up', async () => {

@@ -19,3 +19,4 @@ export * from './server/readiness.js';
 export * from './db/loaders.js';
 export * from './clock.js';
 export * from './paging.js';
+export * from './collections.js';

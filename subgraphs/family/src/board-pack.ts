@@ -1,4 +1,4 @@
-import { AGENCIES, type AgencyCode } from '@cocuk-koruma/platform';
+import { AGENCIES, groupBy, type AgencyCode } from '@cocuk-koruma/platform';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
@@ -238,11 +238,16 @@ export async function computeBoardPack(
     return missing ? { unavailable: missingValue(missing, consequence) } : {};
   };
   const goalArea = new Map(goalRows.map((g) => [g.code, g.areaCode]));
+  const historyOf = groupBy(revisionRows, (r) => r.actionCode);
+  const statusesBy = <K>(keyOf: (row: (typeof actionRows)[number]) => K) => {
+    const groups = groupBy(actionRows, keyOf);
+    return (key: K) => (groups.get(key) ?? []).map((a) => statusOf(a.code));
+  };
 
   const overdue: BoardPackActionModel[] = [];
   const frozenActions: FrozenAction[] = [];
   for (const action of actionRows) {
-    const history = revisionRows.filter((r) => r.actionCode === action.code);
+    const history = historyOf.get(action.code) ?? [];
     const dueDate = currentDueDate(action, history);
     const status = statusOf(action.code);
     // A past due date with an unreadable status stays on the list (status null): the board
@@ -314,6 +319,9 @@ export async function computeBoardPack(
     } else agendaSnapshot[item.id] = { status: null, value: null };
   }
 
+  const ofArea = statusesBy((a) => goalArea.get(a.goalCode));
+  const ofGoal = statusesBy((a) => a.goalCode);
+  const ofAgency = statusesBy((a) => a.responsibleAgency);
   const agencyLabel = new Map(institutionRows.filter((i) => i.agency).map((i) => [i.agency, i.name]));
   return {
     boardPack: {
@@ -323,27 +331,9 @@ export async function computeBoardPack(
       bodyName: body?.name ?? meeting.bodyId,
       basis: 'LIVE',
       generatedAt: at.toISOString(),
-      byArea: areaRows.map((area) =>
-        countRow(
-          area.code,
-          area.name,
-          actionRows.filter((a) => goalArea.get(a.goalCode) === area.code).map((a) => statusOf(a.code)),
-        ),
-      ),
-      byGoal: goalRows.map((goal) =>
-        countRow(
-          goal.code,
-          goal.title,
-          actionRows.filter((a) => a.goalCode === goal.code).map((a) => statusOf(a.code)),
-        ),
-      ),
-      byAgency: AGENCIES.map((a) =>
-        countRow(
-          a.code,
-          agencyLabel.get(a.code) ?? a.nameEn,
-          actionRows.filter((row) => row.responsibleAgency === a.code).map((row) => statusOf(row.code)),
-        ),
-      ),
+      byArea: areaRows.map((area) => countRow(area.code, area.name, ofArea(area.code))),
+      byGoal: goalRows.map((goal) => countRow(goal.code, goal.title, ofGoal(goal.code))),
+      byAgency: AGENCIES.map((a) => countRow(a.code, agencyLabel.get(a.code) ?? a.nameEn, ofAgency(a.code))),
       overdue,
       escalated: overdue.filter((a) => a.escalated),
       indicators: indicatorList,

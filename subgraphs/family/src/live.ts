@@ -53,6 +53,8 @@ export interface LiveRead {
 }
 
 export interface ReadOptions {
+  /** Each action's latest approved report (period and narrative) besides its status; default true. */
+  latestReport?: boolean;
   /** The latest indicator values; `plateCode` adds that province's. */
   measurements?: { plateCode: string | null };
   /** Reports approved or returned after this moment. */
@@ -60,7 +62,7 @@ export interface ReadOptions {
 }
 
 interface AgencyAnswer {
-  actionStatuses?: { code: string; status: ActionStatus; latestReport: LiveAction['latestReport'] }[] | null;
+  actionStatuses?: { code: string; status: ActionStatus; latestReport?: LiveAction['latestReport'] }[] | null;
   latestMeasurements?: LiveMeasurement[] | null;
   reviewedSince?: (LiveReport & { actionCode: string })[] | null;
 }
@@ -71,7 +73,11 @@ interface AgencyAnswer {
  */
 function readBackQuery(slugs: readonly string[], options: ReadOptions): string {
   const variables: string[] = [];
-  const fields = ['actionStatuses { code status latestReport { period narrative } }'];
+  const fields = [
+    options.latestReport === false
+      ? 'actionStatuses { code status }'
+      : 'actionStatuses { code status latestReport { period narrative } }',
+  ];
   if (options.measurements) {
     variables.push('$plate: String');
     fields.push(
@@ -88,7 +94,9 @@ function readBackQuery(slugs: readonly string[], options: ReadOptions): string {
     ? 'SecretariatChanges'
     : options.measurements
       ? 'SecretariatBoardPack'
-      : 'SecretariatStatuses';
+      : options.latestReport === false
+        ? 'SecretariatStatusMatrix'
+        : 'SecretariatStatuses';
   const signature = variables.length > 0 ? `(${variables.join(', ')})` : '';
   return `query ${name}${signature} { ${slugs.map((s) => `${s} { ${fields.join(' ')} }`).join(' ')} }`;
 }
@@ -157,7 +165,7 @@ export async function readLiveActions(
       read.actions.set(row.code, {
         code: row.code,
         status: action.status,
-        latestReport: action.latestReport,
+        latestReport: action.latestReport ?? null,
         reports: reports.get(row.code) ?? [],
       });
     } else read.missing.set(row.code, row.responsibleAgency);

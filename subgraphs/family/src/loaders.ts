@@ -47,6 +47,7 @@ export function createFamilyLoaders(db: Database<FamilySchema>) {
       (r) => r.institution,
     ),
     indicators: many(indicators, 'actionCode', { orderBy: [asc(indicators.position)] }),
+    indicator: one(indicators, 'code'),
     province: one(provinces, 'plateCode'),
     provincialBody: one(coordinationBodies, 'provincePlateCode', {
       where: eq(coordinationBodies.level, 'PROVINCIAL'),

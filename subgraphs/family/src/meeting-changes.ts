@@ -1,4 +1,4 @@
-import { AGENCIES, notFound, type AgencyCode } from '@cocuk-koruma/platform';
+import { AGENCIES, groupBy, notFound, type AgencyCode } from '@cocuk-koruma/platform';
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { latestOf, parseSnapshot } from './board-pack.js';
@@ -115,12 +115,14 @@ export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string
     }
   }
   const thenIndicator = new Map(pack.indicators.map((i) => [i.indicatorCode, i]));
-  const revisionsOf = new Map<string, typeof revisionRows>();
-  for (const r of revisionRows) revisionsOf.set(r.actionCode, [...(revisionsOf.get(r.actionCode) ?? []), r]);
+  const revisionsOf = groupBy(revisionRows, (r) => r.actionCode);
+  const indicatorsOf = groupBy(indicatorRows, (i) => i.actionCode);
+  const actionsOf = groupBy(actionRows, (a) => a.responsibleAgency);
 
   const agencies = AGENCIES.map(({ code: agency }): AgencyChangesModel => {
-    const own = actionRows.filter((a) => a.responsibleAgency === agency);
+    const own = actionsOf.get(agency) ?? [];
     const ownCodes = new Set(own.map((a) => a.code));
+    const titleOf = new Map(own.map((a) => [a.code, a.title]));
     const missing = own.map((a) => live.missing.get(a.code)).find((m) => m !== undefined);
     const model: AgencyChangesModel = {
       agency,
@@ -133,7 +135,7 @@ export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string
         .filter((r) => ownCodes.has(r.actionCode) && r.changedAt > closedAt)
         .map((r) => ({
           actionCode: r.actionCode,
-          title: own.find((a) => a.code === r.actionCode)?.title ?? r.actionCode,
+          title: titleOf.get(r.actionCode) ?? r.actionCode,
           revision: r.revision,
           previousDueDate: r.previousDueDate,
           dueDate: r.dueDate,
@@ -189,7 +191,7 @@ export async function changesSinceLastMeeting(ctx: FamilyContext, bodyId: string
           status: now.status,
         });
       }
-      for (const indicator of indicatorRows.filter((i) => i.actionCode === action.code)) {
+      for (const indicator of indicatorsOf.get(action.code) ?? []) {
         const latest = latestOf(live.measurements.get(indicator.code) ?? [], indicator.code);
         const then = thenIndicator.get(indicator.code);
         const thenValue = then?.latestValue ?? null;

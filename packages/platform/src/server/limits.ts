@@ -71,6 +71,8 @@ export const COST_LIMIT: CostLimitOptions = {
     'Query.provinces': 81,
     'Query.coordinationBodies': 100,
     'Query.escalations': 100,
+    // Goals × the agencies responsible within each: a hundred goals at national scale, few agencies each.
+    'Query.statusMatrix': 200,
   },
 };
 

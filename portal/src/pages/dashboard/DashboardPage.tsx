@@ -26,82 +26,66 @@ import { SinceLastMeeting } from './SinceLastMeeting';
 import { StatusLegend, StatusMatrix } from './StatusMatrix';
 import '../meetings/boards.css';
 
-type Action = BoardDashboardQuery['actions'][number];
+type LateAction = BoardDashboardQuery['late'][number];
 
-interface LateAction {
-  action: Action;
-  escalated: boolean;
-  /** The responsible ministry's own words: the escalation's reason, else its latest report's narrative. */
-  words: string | null;
-}
+/** The most overdue actions the dashboard lists; the plan browser's overdue filter pages the rest. */
+export const LATE_FIRST = 50;
 
 function LateActions({ data }: { data: BoardDashboardQuery }) {
   const t = useT();
   const format = useFormat();
   const localized = useLocalized();
-  const escalations = new Map(data.escalations.map((e) => [e.actionCode, e]));
-  const rows: LateAction[] = data.actions
-    .filter((action) => action.overdue === true || escalations.has(action.code))
-    .map((action) => {
-      const escalation = escalations.get(action.code);
-      return {
-        action,
-        escalated: Boolean(escalation),
-        words: escalation?.reason ?? action.latestReport?.narrative ?? null,
-      };
-    })
-    .sort(
-      (a, b) => (b.action.daysOverdue ?? 0) - (a.action.daysOverdue ?? 0) || compareTr(a.action.code, b.action.code),
-    );
   return (
-    <DataTable<LateAction>
-      caption={t('dashboard.late')}
-      captionHidden
-      rows={rows}
-      rowKey={(row) => row.action.code}
-      empty={t('pack.noOverdue')}
-      columns={[
-        {
-          key: 'code',
-          header: t('action.code'),
-          rowHeader: true,
-          cell: (row) => <Link to={`/actions/${encodeURIComponent(row.action.code)}`}>{row.action.code}</Link>,
-        },
-        {
-          key: 'title',
-          header: t('action.title'),
-          wide: true,
-          cell: (row) => localized(row.action.title, row.action.titleEn),
-        },
-        {
-          key: 'agency',
-          header: t('action.responsible'),
-          cell: (row) => <AgencyName agency={row.action.responsibleAgency} short />,
-        },
-        { key: 'status', header: t('action.status'), cell: (row) => <StatusBadge status={row.action.status} /> },
-        { key: 'due', header: t('action.dueDate'), cell: (row) => format.date(row.action.dueDate) },
-        {
-          key: 'days',
-          header: t('pack.daysOverdue'),
-          numeric: true,
-          cell: (row) => (row.action.daysOverdue === null ? t('common.unknown') : row.action.daysOverdue),
-        },
-        {
-          key: 'escalated',
-          header: t('dashboard.escalated'),
-          cell: (row) =>
-            row.escalated ? (
-              <strong className="escalated">
-                <span aria-hidden="true">▲ </span>
-                {t('dashboard.escalatedYes')}
-              </strong>
-            ) : (
-              t('common.no')
-            ),
-        },
-        { key: 'words', header: t('pack.ownWords'), wide: true, cell: (row) => row.words ?? t('pack.noWords') },
-      ]}
-    />
+    <>
+      {data.late.length === LATE_FIRST ? (
+        <p className="note">
+          {t('dashboard.lateFirst', { count: LATE_FIRST })} <Link to="/plan?overdue=1">{t('dashboard.lateAll')}</Link>
+        </p>
+      ) : null}
+      <DataTable<LateAction>
+        caption={t('dashboard.late')}
+        captionHidden
+        rows={data.late}
+        rowKey={(row) => row.actionCode}
+        empty={t('pack.noOverdue')}
+        columns={[
+          {
+            key: 'code',
+            header: t('action.code'),
+            rowHeader: true,
+            cell: (row) => <Link to={`/actions/${encodeURIComponent(row.actionCode)}`}>{row.actionCode}</Link>,
+          },
+          {
+            key: 'title',
+            header: t('action.title'),
+            wide: true,
+            cell: (row) => localized(row.title, row.action.titleEn),
+          },
+          {
+            key: 'agency',
+            header: t('action.responsible'),
+            cell: (row) => <AgencyName agency={row.responsibleAgency} short />,
+          },
+          { key: 'status', header: t('action.status'), cell: (row) => <StatusBadge status={row.status} /> },
+          { key: 'due', header: t('action.dueDate'), cell: (row) => format.date(row.dueDate) },
+          { key: 'days', header: t('pack.daysOverdue'), numeric: true, cell: (row) => row.daysOverdue },
+          {
+            key: 'escalated',
+            header: t('dashboard.escalated'),
+            cell: (row) =>
+              row.escalated ? (
+                <strong className="escalated">
+                  <span aria-hidden="true">▲ </span>
+                  {t('dashboard.escalatedYes')}
+                </strong>
+              ) : (
+                t('common.no')
+              ),
+          },
+          { key: 'words', header: t('pack.ownWords'), wide: true, cell: (row) => row.reason ?? t('pack.noWords') },
+        ]}
+      />
+    </>
   );
 }
 
@@ -196,7 +180,7 @@ export function DashboardPage() {
   const localized = useLocalized();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const [result] = useQuery({ query: BoardDashboardDocument });
+  const [result] = useQuery({ query: BoardDashboardDocument, variables: { lateFirst: LATE_FIRST } });
   const [bodiesResult] = useQuery({ query: DashboardBodiesDocument });
   const data = result.data;
   const bodies = useMemo(
@@ -226,7 +210,7 @@ export function DashboardPage() {
           <section aria-labelledby="matrix-heading" className="panel">
             <h2 id="matrix-heading">{t('dashboard.matrix')}</h2>
             <StatusLegend />
-            <StatusMatrix actions={data.actions} />
+            <StatusMatrix cells={data.statusMatrix} />
           </section>
           <section aria-labelledby="late-heading" className="panel">
             <h2 id="late-heading">{t('dashboard.late')}</h2>

@@ -6,16 +6,24 @@ import { compareTr } from '../../i18n/collate';
 import { useLocalized, useT } from '../../i18n/LocaleProvider';
 import { AGENCY_CODES, STATUSES } from '../plan/filters';
 
-type Action = BoardDashboardQuery['actions'][number];
+type MatrixCell = BoardDashboardQuery['statusMatrix'][number];
 type Cell = { counts: Map<ActionStatus | 'UNKNOWN', number>; total: number };
 
-function cellOf(actions: readonly Action[]): Cell {
-  const counts = new Map<ActionStatus | 'UNKNOWN', number>();
-  for (const action of actions) {
-    const key = action.status ?? 'UNKNOWN';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return { counts, total: actions.length };
+/** A cell's counts as the badges list them; an agency that cannot be read makes all its actions unknown. */
+function cellOf(cell: MatrixCell | undefined): Cell {
+  if (!cell) return { counts: new Map(), total: 0 };
+  const c = cell.counts;
+  const entries: [ActionStatus | 'UNKNOWN', number][] = c
+    ? [
+        ['NOT_STARTED', c.notStarted],
+        ['IN_PROGRESS', c.inProgress],
+        ['AT_RISK', c.atRisk],
+        ['DELAYED', c.delayed],
+        ['COMPLETED', c.completed],
+        ['UNKNOWN', c.unavailable],
+      ]
+    : [['UNKNOWN', cell.total]];
+  return { counts: new Map(entries.filter(([, n]) => n > 0)), total: cell.total };
 }
 
 function CellContent({ cell }: { cell: Cell }) {
@@ -60,13 +68,14 @@ export function StatusLegend() {
 }
 
 /** Actions by goal (rows) and responsible ministry (columns): each cell the count per status. */
-export function StatusMatrix({ actions }: { actions: readonly Action[] }) {
+export function StatusMatrix({ cells }: { cells: readonly MatrixCell[] }) {
   const t = useT();
   const localized = useLocalized();
-  const goals = [...new Map(actions.map((a) => [a.goal.code, a.goal])).values()].sort((a, b) =>
+  const goals = [...new Map(cells.map((c) => [c.goal.code, c.goal])).values()].sort((a, b) =>
     compareTr(a.code, b.code),
   );
-  const agencies: AgencyCode[] = AGENCY_CODES.filter((agency) => actions.some((a) => a.responsibleAgency === agency));
+  const agencies: AgencyCode[] = AGENCY_CODES.filter((agency) => cells.some((c) => c.responsibleAgency === agency));
+  const cellAt = new Map(cells.map((c) => [`${c.goal.code}/${c.responsibleAgency}`, c]));
   return (
     <div className="data-table">
       <div className="table-scroll" role="region" aria-label={t('dashboard.matrix')} tabIndex={0}>
@@ -90,9 +99,7 @@ export function StatusMatrix({ actions }: { actions: readonly Action[] }) {
                 </th>
                 {agencies.map((agency) => (
                   <td key={agency} data-agency={agency}>
-                    <CellContent
-                      cell={cellOf(actions.filter((a) => a.goal.code === goal.code && a.responsibleAgency === agency))}
-                    />
+                    <CellContent cell={cellOf(cellAt.get(`${goal.code}/${agency}`))} />
                   </td>
                 ))}
               </tr>

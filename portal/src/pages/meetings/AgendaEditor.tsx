@@ -10,8 +10,10 @@ import {
   TextField,
   type Key,
 } from 'react-aria-components';
+import { useQuery } from 'urql';
 import {
   AddAgendaItemDocument,
+  AgendaPickerSearchDocument,
   MoveAgendaItemDocument,
   RemoveAgendaItemDocument,
   type AgendaItemKind,
@@ -36,18 +38,45 @@ interface PlanOption {
   label: string;
 }
 
-/** Every goal, action and indicator of the plan, as the agenda picker offers them. */
-export function usePlanOptions(data: MeetingDetailQuery | undefined): PlanOption[] {
+/** The plan's goals, offered at once by the agenda picker; actions and indicators are searched. */
+export function useGoalOptions(data: MeetingDetailQuery | undefined): PlanOption[] {
   const localized = useLocalized();
+  return useMemo(
+    () =>
+      (data?.goals ?? []).map((goal) => ({
+        id: `GOAL:${goal.code}`,
+        kind: 'GOAL' as const,
+        code: goal.code,
+        label: `${goal.code} ${localized(goal.title, goal.titleEn)}`,
+      })),
+    [data, localized],
+  );
+}
+
+/** Waits for the secretary to stop typing before the graph is asked. */
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const SEARCH_MIN = 2;
+
+/** The goals matching the typed words, and the first actions (with their indicators) the graph finds for them. */
+function usePickerOptions(goals: PlanOption[], typed: string): { options: PlanOption[]; more: boolean } {
+  const localized = useLocalized();
+  const search = useDebounced(typed.trim(), 250);
+  const [result] = useQuery({
+    query: AgendaPickerSearchDocument,
+    variables: { search },
+    pause: search.length < SEARCH_MIN,
+  });
   return useMemo(() => {
-    if (!data) return [];
-    const goals = data.goals.map((goal) => ({
-      id: `GOAL:${goal.code}`,
-      kind: 'GOAL' as const,
-      code: goal.code,
-      label: `${goal.code} ${localized(goal.title, goal.titleEn)}`,
-    }));
-    const actions = data.actions.flatMap((action) => [
+    const page = search.length >= SEARCH_MIN ? result.data?.actionPage : undefined;
+    const found = (page?.edges ?? []).flatMap(({ node: action }) => [
       {
         id: `ACTION:${action.code}`,
         kind: 'ACTION' as const,
@@ -61,25 +90,28 @@ export function usePlanOptions(data: MeetingDetailQuery | undefined): PlanOption
         label: `${indicator.code} ${localized(indicator.name, indicator.nameEn)}`,
       })),
     ]);
-    return [...goals, ...actions];
-  }, [data, localized]);
+    const matching = typed.trim() ? goals.filter((g) => matchesSearch(typed, [g.label])) : goals;
+    return { options: [...matching, ...found], more: (page?.totalCount ?? 0) > (page?.edges.length ?? 0) };
+  }, [goals, typed, search, result.data, localized]);
 }
 
 function AddItemForm({
   meeting,
-  options,
+  goals,
   onDone,
 }: {
   meeting: MeetingFieldsFragment;
-  options: PlanOption[];
+  goals: PlanOption[];
   onDone(): void;
 }) {
   const t = useT();
   const add = useWrite(AddAgendaItemDocument);
-  const [selected, setSelected] = useState<Key | null>(null);
+  const [typed, setTyped] = useState('');
+  const [chosen, setChosen] = useState<PlanOption | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const option = options.find((o) => o.id === selected);
+  const { options, more } = usePickerOptions(goals, typed);
+  const option = chosen;
   const submit = async () => {
     if (!option) {
       setMissing(true);
@@ -96,7 +128,8 @@ function AddItemForm({
       },
     });
     if (done) {
-      setSelected(null);
+      setChosen(null);
+      setTyped('');
       setNote('');
       onDone();
     }
@@ -113,10 +146,18 @@ function AddItemForm({
       <h3 id="agenda-add-heading">{t('agenda.add')}</h3>
       <ComboBox
         className="field combo-field"
-        defaultItems={options}
-        defaultFilter={(text, input) => matchesSearch(input, [text])}
-        selectedKey={selected}
-        onSelectionChange={(key) => setSelected(key)}
+        items={options}
+        inputValue={typed}
+        onInputChange={(value) => {
+          setTyped(value);
+          if (chosen && value !== chosen.label) setChosen(null);
+        }}
+        selectedKey={chosen?.id ?? null}
+        onSelectionChange={(key: Key | null) => {
+          const picked = options.find((o) => o.id === key) ?? null;
+          setChosen(picked);
+          if (picked) setTyped(picked.label);
+        }}
         isInvalid={missing}
         menuTrigger="focus"
       >
@@ -137,6 +178,9 @@ function AddItemForm({
           </ListBox>
         </Popover>
       </ComboBox>
+      <p className="note" aria-live="polite">
+        {typed.trim().length < SEARCH_MIN ? t('agenda.searchHint') : more ? t('agenda.searchMore') : null}
+      </p>
       <TextField className="field" value={note} onChange={setNote}>
         <Label>{t('agenda.note')}</Label>
         <Input />
@@ -160,22 +204,22 @@ function AddItemForm({
  */
 export function AgendaEditor({
   meeting,
-  options,
+  goals,
   editable,
   onChanged,
 }: {
   meeting: MeetingFieldsFragment;
-  options: PlanOption[];
+  goals: PlanOption[];
   editable: boolean;
   onChanged(): void;
 }) {
+  const localized = useLocalized();
   const t = useT();
   const format = useFormat();
   const move = useWrite(MoveAgendaItemDocument);
   const remove = useWrite(RemoveAgendaItemDocument);
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<string | null>(null);
-  const labels = useMemo(() => new Map(options.map((o) => [`${o.kind}:${o.code}`, o.label])), [options]);
   const busy = move.fetching || remove.fetching;
   const items = [...meeting.agenda].sort((a, b) => a.position - b.position);
 
@@ -192,7 +236,9 @@ export function AgendaEditor({
   const describe = (item: Item) =>
     item.kind === 'FOLLOW_UP'
       ? (item.carriedFrom?.text ?? item.refCode)
-      : (labels.get(`${item.kind}:${item.refCode}`) ?? item.refCode);
+      : item.title
+        ? `${item.refCode} ${localized(item.title, item.titleEn ?? item.title)}`
+        : item.refCode;
 
   const moveTo = async (item: Item, position: number, direction: 'up' | 'down') => {
     const done = await move.run({
@@ -280,7 +326,7 @@ export function AgendaEditor({
         ))}
       </ol>
       <WriteError error={move.error ?? remove.error} onReload={onChanged} />
-      {editable ? <AddItemForm meeting={meeting} options={options} onDone={onChanged} /> : null}
+      {editable ? <AddItemForm meeting={meeting} goals={goals} onDone={onChanged} /> : null}
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFormat } from '../../i18n/format';
 import { useLocalized, useT } from '../../i18n/LocaleProvider';
-import { AgendaEditor, usePlanOptions } from './AgendaEditor';
+import { AgendaEditor, useGoalOptions } from './AgendaEditor';
 import { BoardPackView } from './BoardPackView';
 import { Decisions, FollowUps, Minutes } from './MeetingRecord';
 import { useWrite } from './useWrite';
@@ -79,7 +79,7 @@ export function MeetingPage() {
     reexecute({ requestPolicy: 'network-only' });
     reexecutePack({ requestPolicy: 'network-only' });
   }, [reexecute, reexecutePack]);
-  const options = usePlanOptions(result.data);
+  const goals = useGoalOptions(result.data);
   if (result.fetching && !result.data) return <Loading />;
   const meeting = result.data?.meeting;
   if (!meeting) {
@@ -146,7 +146,7 @@ export function MeetingPage() {
       ) : !hasRole(caller, 'secretariat') ? (
         <p className="note">{t('meeting.readOnly')}</p>
       ) : null}
-      <AgendaEditor meeting={meeting} options={options} editable={editable} onChanged={reload} />
+      <AgendaEditor meeting={meeting} goals={goals} editable={editable} onChanged={reload} />
       <FollowUps meeting={meeting} editable={editable} onChanged={reload} />
       <Minutes key={meeting.id} meeting={meeting} editable={editable} onChanged={reload} />
       <Decisions meeting={meeting} editable={editable} onChanged={reload} />

@@ -8,6 +8,7 @@ import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indic
 import type { EscalationModel } from '../resolvers/deadlines.js';
 import type { ActionConnectionValue } from '../resolvers/action-page.js';
 import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
+import type { StatusMatrixCellModel } from '../status-matrix.js';
 import type { MeetingChangesModel, AgencyChangesModel } from '../meeting-changes.js';
 import type { FamilyContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -228,6 +229,10 @@ export type AgendaItem = {
   snapshotStatus?: Maybe<ActionStatus>;
   /** An indicator's latest national value frozen when the meeting closed; null while open and for other kinds. */
   snapshotValue?: Maybe<Scalars['Float']['output']>;
+  /** The goal's or action's title or the indicator's name, in Turkish; for a follow-up, the decision's text. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The same in English, where the plan gives it. */
+  titleEn?: Maybe<Scalars['String']['output']>;
 };
 
 export type AgendaItemKind =
@@ -536,8 +541,11 @@ export type EducationAction = Action & {
 /** The Ministry of National Education's part in another agency's action. */
 export type EducationParty = ActionParty & {
   __typename?: 'EducationParty';
+  /** Resolved by that agency's subgraph; needed here for the overall status. */
+  acceptance?: Maybe<PartAcceptance>;
   actionCode: Scalars['ID']['output'];
   agency: AgencyCode;
+  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /**
@@ -551,6 +559,8 @@ export type Escalation = {
   actionCode: Scalars['ID']['output'];
   daysOverdue: Scalars['Int']['output'];
   dueDate: Scalars['Date']['output'];
+  /** Late by more than the escalation threshold (ESCALATION_DAYS, 90 days): the board should act. */
+  escalated: Scalars['Boolean']['output'];
   originalDueDate: Scalars['Date']['output'];
   /** The report narrative and the re-baselining reason together, as the board pack shows them. */
   reason?: Maybe<Scalars['String']['output']>;
@@ -984,8 +994,11 @@ export type HealthAction = Action & {
 /** The Ministry of Health's part in another agency's action. */
 export type HealthParty = ActionParty & {
   __typename?: 'HealthParty';
+  /** Resolved by that agency's subgraph; needed here for the overall status. */
+  acceptance?: Maybe<PartAcceptance>;
   actionCode: Scalars['ID']['output'];
   agency: AgencyCode;
+  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** How an action's result is measured, as agreed in the plan. */
@@ -1167,8 +1180,11 @@ export type InteriorAction = Action & {
 /** The Ministry of Interior's part in another agency's action. */
 export type InteriorParty = ActionParty & {
   __typename?: 'InteriorParty';
+  /** Resolved by that agency's subgraph; needed here for the overall status. */
+  acceptance?: Maybe<PartAcceptance>;
   actionCode: Scalars['ID']['output'];
   agency: AgencyCode;
+  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** An action the Ministry of Justice is responsible for. */
@@ -1205,8 +1221,11 @@ export type JusticeAction = Action & {
 /** The Ministry of Justice's part in another agency's action. */
 export type JusticeParty = ActionParty & {
   __typename?: 'JusticeParty';
+  /** Resolved by that agency's subgraph; needed here for the overall status. */
+  acceptance?: Maybe<PartAcceptance>;
   actionCode: Scalars['ID']['output'];
   agency: AgencyCode;
+  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** A legal instrument the coordination rests on. */
@@ -1442,7 +1461,8 @@ export type Query = {
   coordinationBody: CoordinationBody;
   /**
    * Actions overdue for more than afterDays days (default ESCALATION_DAYS, 90), most overdue first,
-   * with the owner's reason.
+   * with the owner's reason; `afterDays: 0` lists every late action. `first` keeps the most overdue
+   * (1 to 500); without it, all of them.
    */
   escalations: Array<Escalation>;
   /**
@@ -1461,6 +1481,12 @@ export type Query = {
   meetings: Array<Meeting>;
   province: Province;
   provinces: Array<Province>;
+  /**
+   * The plan's actions counted by goal and responsible agency, each cell by status, live from the
+   * agencies (one request through the gateway, one summary per agency): the board dashboard's matrix,
+   * whatever the plan's size. Only cells that hold actions are listed, goals in plan order.
+   */
+  statusMatrix: Array<StatusMatrixCell>;
   strategy: StrategyDocument;
 };
 
@@ -1513,6 +1539,7 @@ export type QueryCoordinationBodyArgs = {
 
 export type QueryEscalationsArgs = {
   afterDays?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1679,6 +1706,20 @@ export type StatusCounts = {
   total: Scalars['Int']['output'];
   /** Actions whose status could not be read because their agency's subgraph was unavailable. */
   unavailable: Scalars['Int']['output'];
+};
+
+/**
+ * The actions of one goal that one agency is responsible for. `counts` is null, with an error naming
+ * the agency, while that agency cannot be read: its statuses are unknown, not zero.
+ */
+export type StatusMatrixCell = {
+  __typename?: 'StatusMatrixCell';
+  /** The same actions by status; key is GOAL/AGENCY (A1.H1/JUSTICE), label the goal's title. */
+  counts?: Maybe<StatusCounts>;
+  goal: StrategicGoal;
+  responsibleAgency: AgencyCode;
+  /** How many of the goal's actions the agency is responsible for, from the plan. */
+  total: Scalars['Int']['output'];
 };
 
 /** One of the strategy's strategic areas, each with its strategic aims. */
@@ -1857,14 +1898,20 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['EducationAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}> ) );
   EducationParty:
     ( { __typename: 'EducationParty' }
     & GraphQLRecursivePick<FederationTypes['EducationParty'], {"actionCode":true}> );
   FamilyAction:
     ( { __typename: 'FamilyAction' }
-    & GraphQLRecursivePick<FederationTypes['FamilyAction'], {"code":true}> );
+    & GraphQLRecursivePick<FederationTypes['FamilyAction'], {"code":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['FamilyAction'], {"parties":{}}> ) );
   FamilyParty:
     ( { __typename: 'FamilyParty' }
     & GraphQLRecursivePick<FederationTypes['FamilyParty'], {"actionCode":true}> );
@@ -1873,7 +1920,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['HealthAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}> ) );
   HealthParty:
     ( { __typename: 'HealthParty' }
@@ -1883,7 +1934,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['InteriorAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}> ) );
   InteriorParty:
     ( { __typename: 'InteriorParty' }
@@ -1893,7 +1948,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['JusticeAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
+        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}> ) );
   JusticeParty:
     ( { __typename: 'JusticeParty' }
@@ -2011,6 +2070,7 @@ export type ResolversTypes = {
   SourcedDate: ResolverTypeWrapper<AdoptionDateRow>;
   StatusChange: ResolverTypeWrapper<StatusChange>;
   StatusCounts: ResolverTypeWrapper<StatusCounts>;
+  StatusMatrixCell: ResolverTypeWrapper<StatusMatrixCellModel>;
   StrategicArea: ResolverTypeWrapper<AreaRow>;
   StrategicGoal: ResolverTypeWrapper<GoalRow>;
   StrategyDocument: ResolverTypeWrapper<StrategyDocumentRow>;
@@ -2098,6 +2158,7 @@ export type ResolversParentTypes = {
   SourcedDate: AdoptionDateRow;
   StatusChange: StatusChange;
   StatusCounts: StatusCounts;
+  StatusMatrixCell: StatusMatrixCellModel;
   StrategicArea: AreaRow;
   StrategicGoal: GoalRow;
   StrategyDocument: StrategyDocumentRow;
@@ -2152,6 +2213,8 @@ export type AgendaItemResolvers<ContextType = FamilyContext, ParentType extends 
   refCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   snapshotStatus?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   snapshotValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -2332,6 +2395,7 @@ export type EscalationResolvers<ContextType = FamilyContext, ParentType extends 
   actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  escalated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   originalDueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rebaselineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2671,6 +2735,7 @@ export type QueryResolvers<ContextType = FamilyContext, ParentType extends Resol
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType, RequireFields<QueryProvinceArgs, 'plateCode'>>;
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
+  statusMatrix?: Resolver<Array<ResolversTypes['StatusMatrixCell']>, ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['StrategyDocument'], ParentType, ContextType>;
 };
 
@@ -2729,6 +2794,13 @@ export type StatusCountsResolvers<ContextType = FamilyContext, ParentType extend
   notStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unavailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatusMatrixCellResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['StatusMatrixCell'] = ResolversParentTypes['StatusMatrixCell']> = {
+  counts?: Resolver<Maybe<ResolversTypes['StatusCounts']>, ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
+  responsibleAgency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StrategicAreaResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['StrategicArea'] = ResolversParentTypes['StrategicArea']> = {
@@ -2830,6 +2902,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   SourcedDate?: SourcedDateResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
+  StatusMatrixCell?: StatusMatrixCellResolvers<ContextType>;
   StrategicArea?: StrategicAreaResolvers<ContextType>;
   StrategicGoal?: StrategicGoalResolvers<ContextType>;
   StrategyDocument?: StrategyDocumentResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import { versionedWrite } from '@cocuk-koruma/domain';
-import { assertSecretariat, badUserInput, notFound, parseArgs } from '@cocuk-koruma/platform';
+import { assertSecretariat, badUserInput, groupBy, notFound, parseArgs } from '@cocuk-koruma/platform';
 import { asc, eq } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
@@ -27,6 +27,7 @@ export interface EscalationModel {
   reportNarrative: string | null;
   rebaselineReason: string | null;
   reason: string | null;
+  escalated: boolean;
 }
 
 const rebaselineInput = z.object({
@@ -42,6 +43,7 @@ const rebaselineInput = z.object({
 
 const escalationArgs = z.object({
   afterDays: z.number().int().min(0, 'must be 0 or more days').max(36_500).nullish(),
+  first: z.number().int().min(1, 'must be 1 or more').max(500, 'may be at most 500').nullish(),
 });
 
 /** Due-date fields every action type shares: the plan's date, its revisions and lateness. */
@@ -65,11 +67,13 @@ export const actionDeadlineFields = {
 /** Actions overdue by more than `afterDays`, most overdue first, with their owners' reasons. */
 export async function escalationsOf(ctx: FamilyContext, afterDays: number): Promise<EscalationModel[]> {
   const today = ctx.clock.today();
+  const threshold = escalationDays();
   const [rows, revisions] = await Promise.all([
     ctx.familyDb.select().from(actions).orderBy(asc(actions.position)),
     ctx.familyDb.select().from(dueDateRevisions).orderBy(asc(dueDateRevisions.revision)),
   ]);
-  const revisionsOf = (code: string) => revisions.filter((r) => r.actionCode === code);
+  const byAction = groupBy(revisions, (r) => r.actionCode);
+  const revisionsOf = (code: string) => byAction.get(code) ?? [];
   // Only actions late enough by date alone need their status read from the agencies.
   const candidates = rows.filter((a) => daysBetween(currentDueDate(a, revisionsOf(a.code)), today) > afterDays);
   const live = await readLiveActions(ctx, candidates);
@@ -101,6 +105,7 @@ export async function escalationsOf(ctx: FamilyContext, afterDays: number): Prom
       reportNarrative: progress?.latestReport?.narrative ?? null,
       rebaselineReason,
       reason: reasonText(progress?.latestReport, rebaselineReason),
+      escalated: daysOverdue > threshold,
     });
   }
   return escalations.sort((a, b) => b.daysOverdue - a.daysOverdue || a.actionCode.localeCompare(b.actionCode));
@@ -109,8 +114,9 @@ export async function escalationsOf(ctx: FamilyContext, afterDays: number): Prom
 export const deadlineResolvers = {
   Query: {
     escalations: async (_parent, args, ctx) => {
-      const { afterDays } = parseArgs(escalationArgs, args);
-      return escalationsOf(ctx, afterDays ?? escalationDays());
+      const { afterDays, first } = parseArgs(escalationArgs, args);
+      const list = await escalationsOf(ctx, afterDays ?? escalationDays());
+      return first ? list.slice(0, first) : list;
     },
   },
   FamilyMutations: {

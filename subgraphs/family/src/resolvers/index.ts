@@ -11,6 +11,7 @@ import { mutationResolvers } from './mutations.js';
 import { overallStatusField } from './overall-status.js';
 import { partyResolvers } from './parties.js';
 import { planResolvers } from './plan.js';
+import { statusMatrixResolvers } from './status-matrix.js';
 import { strategyResolvers } from './strategy.js';
 
 export const resolvers: Resolvers = {
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
     ...familyResolvers.Query,
     ...deadlineResolvers.Query,
     ...meetingResolvers.Query,
+    ...statusMatrixResolvers.Query,
   },
   FamilyMutations: {
     ...mutationResolvers.FamilyMutations,
@@ -39,6 +41,7 @@ export const resolvers: Resolvers = {
   AgendaItem: meetingResolvers.AgendaItem,
   Decision: meetingResolvers.Decision,
   Escalation: deadlineResolvers.Escalation,
+  StatusMatrixCell: statusMatrixResolvers.StatusMatrixCell,
   ActionConnection: actionPageResolvers.ActionConnection,
   BoardPackAction: meetingResolvers.BoardPackAction,
   BoardPackIndicator: meetingResolvers.BoardPackIndicator,

@@ -210,6 +210,27 @@ function frozen(snapshot: AgendaSnapshot | null, item: AgendaItemRow) {
   return snapshot?.[item.id] ?? null;
 }
 
+/** What an agenda item names, read through the request's loaders: one query per kind for the whole agenda. */
+async function agendaSubject(
+  ctx: FamilyContext,
+  item: AgendaItemRow,
+): Promise<{ title: string; titleEn: string | null } | null> {
+  switch (item.kind) {
+    case 'GOAL':
+      return await ctx.family.goal.load(item.refCode);
+    case 'ACTION':
+      return await ctx.family.action.load(item.refCode);
+    case 'INDICATOR': {
+      const indicator = await ctx.family.indicator.load(item.refCode);
+      return indicator ? { title: indicator.name, titleEn: indicator.nameEn } : null;
+    }
+    case 'FOLLOW_UP': {
+      const decision = await ctx.family.decision.load(item.refCode);
+      return decision ? { title: decision.text, titleEn: null } : null;
+    }
+  }
+}
+
 async function agendaSnapshotOf(ctx: FamilyContext, meetingId: string): Promise<AgendaSnapshot | null> {
   const row = await ctx.family.snapshot.load(meetingId);
   return row ? parseSnapshot(row.content, meetingId).agenda : null;
@@ -258,6 +279,8 @@ export const meetingResolvers = {
     agenda: (meeting, _args, ctx) => ctx.family.agendaByMeeting.load(meeting.id),
   },
   AgendaItem: {
+    title: async (item, _args, ctx) => (await agendaSubject(ctx, item))?.title ?? null,
+    titleEn: async (item, _args, ctx) => (await agendaSubject(ctx, item))?.titleEn ?? null,
     carriedFrom: (item, _args, ctx) =>
       item.carriedFromDecisionId ? ctx.family.decision.load(item.carriedFromDecisionId) : null,
     snapshotStatus: async (item, _args, ctx) =>

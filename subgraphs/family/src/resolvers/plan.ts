@@ -57,13 +57,18 @@ const planActionFields = {
 /**
  * Resolves a `<Agency>Action` representation from the gateway. A code that is not in the plan, or
  * that the plan gives to another agency, is null: the row exists but not as this type. The
- * `status` the gateway sends for `@requires(fields: "status")` is kept for `overdue`.
+ * `status` and `parties` the gateway sends for `@requires` are kept for `overdue` and `overallStatus`.
  */
 function referenceOf(agency: AgencyCode) {
-  return async (ref: { code: string; status?: unknown }, ctx: FamilyContext) => {
+  return async (ref: { code: string; status?: unknown; parties?: unknown }, ctx: FamilyContext) => {
     const action = await ctx.family.action.load(ref.code);
     if (action?.responsibleAgency !== agency) return null;
-    return 'status' in ref ? { ...action, status: ref.status } : action;
+    const { status, parties } = ref;
+    return {
+      ...action,
+      ...('status' in ref ? { status } : {}),
+      ...('parties' in ref ? { parties } : {}),
+    };
   };
 }
 
