@@ -42,6 +42,7 @@ const familyMappers: Record<string, string> = {
   DueDateRevision: familyRow('DueDateRevisionRow'),
   Escalation: '../resolvers/deadlines.js#EscalationModel',
   ActionConnection: '../resolvers/action-page.js#ActionConnectionValue',
+  BoardPack: '../board-pack.js#BoardPackModel',
   BoardPackAction: '../board-pack.js#BoardPackActionModel',
   StatusMatrixCell: '../status-matrix.js#StatusMatrixCellModel',
   BoardPackIndicator: '../board-pack.js#BoardPackIndicatorModel',

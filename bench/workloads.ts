@@ -61,10 +61,11 @@ const ACTION_PAGE = `query ActionPage($first: Int!, $after: String, $filter: Act
 
 const COUNTS = 'key label total notStarted inProgress atRisk delayed completed unavailable';
 const PACK_ACTION = 'actionCode title responsibleAgency status dueDate originalDueDate daysOverdue escalated reason';
+// As the portal's pack page asks: the 100 most overdue and the count (the downloads list every one).
 const BOARD_PACK = `query BoardPack($meetingId: ID!) { boardPack(meetingId: $meetingId) {
   meetingId meetingTitle meetingDate bodyName basis generatedAt
   byArea { ${COUNTS} } byGoal { ${COUNTS} } byAgency { ${COUNTS} }
-  overdue { ${PACK_ACTION} } escalated { ${PACK_ACTION} }
+  overdue(first: 100) { ${PACK_ACTION} } overdueCount escalated(first: 100) { ${PACK_ACTION} } escalatedCount
   indicators { indicatorCode actionCode name unit baseline target direction latestPeriod latestValue source onTrack
     provincePlateCode provinceValue provincePeriod provinceSource provinceSuppressed }
   followUps { decisionId meetingId text ownerAgency dueDate status overdue } } }`;

@@ -196,6 +196,23 @@ describe('a coordination board meeting across the federated graph', () => {
     ]);
     const closedPack = (await graph.query<{ boardPack: Pack }>(PACK, { m: 'central-40' })).data?.boardPack;
 
+    // A screen asks for the most overdue only, and is told how many there are in all, live or frozen.
+    type Top = {
+      overdue: { actionCode: string }[];
+      overdueCount: number;
+      escalated: unknown[];
+      escalatedCount: number;
+    };
+    const top = await graph.query<{ boardPack: Top }>(
+      'query($m: ID!) { boardPack(meetingId: $m) { overdue(first: 1) { actionCode } overdueCount escalated(first: 1) { actionCode } escalatedCount } }',
+      { m: 'central-40' },
+    );
+    expect(top.errors).toBeUndefined();
+    expect(top.data?.boardPack.overdue).toEqual([{ actionCode: closedPack?.overdue[0]?.actionCode }]);
+    expect(top.data?.boardPack.overdueCount).toBe(closedPack?.overdue.length);
+    expect(top.data?.boardPack.escalatedCount).toBe(closedPack?.escalated.length);
+    expect(closedPack?.overdue.length).toBeGreaterThan(1);
+
     // The justice ministry reports the action completed: drafted by its liaison, approved by a focal point.
     const draft = await mutate<{ justice: { saveProgressReport: { id: string; version: number } } }>(
       `mutation($input: ProgressReportInput!) { justice { saveProgressReport(input: $input) { id version } } }`,

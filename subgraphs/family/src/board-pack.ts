@@ -186,12 +186,15 @@ export interface FrozenAction {
   overdue: boolean;
 }
 
+/** What `BoardPack` resolves from: computed live, or frozen in a snapshot (whose rows have no errors). */
+export type BoardPackModel = FrozenPack & {
+  overdue: BoardPackActionModel[];
+  escalated: BoardPackActionModel[];
+  indicators: BoardPackIndicatorModel[];
+};
+
 export interface LiveBoardPack {
-  boardPack: FrozenPack & {
-    overdue: BoardPackActionModel[];
-    escalated: BoardPackActionModel[];
-    indicators: BoardPackIndicatorModel[];
-  };
+  boardPack: BoardPackModel;
   agenda: AgendaSnapshot;
   /** Every plan action as it stands, frozen row by row when the meeting closes. */
   actions: FrozenAction[];

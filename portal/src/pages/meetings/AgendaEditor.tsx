@@ -68,7 +68,8 @@ const SEARCH_MIN = 2;
 /** The goals matching the typed words, and the first actions (with their indicators) the graph finds for them. */
 function usePickerOptions(goals: PlanOption[], typed: string): { options: PlanOption[]; more: boolean } {
   const localized = useLocalized();
-  const search = useDebounced(typed.trim(), 250);
+  // The graph takes up to five words: the first five narrow enough.
+  const search = useDebounced(typed.trim().split(/\s+/).slice(0, 5).join(' '), 250);
   const [result] = useQuery({
     query: AgendaPickerSearchDocument,
     variables: { search },
@@ -110,7 +111,10 @@ function AddItemForm({
   const [chosen, setChosen] = useState<PlanOption | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const { options, more } = usePickerOptions(goals, typed);
+  // Once an item is chosen its label fills the input: that is no new search, and the choice stays offered.
+  const searching = chosen && typed === chosen.label ? '' : typed;
+  const { options: found, more } = usePickerOptions(goals, searching);
+  const options = chosen && !found.some((o) => o.id === chosen.id) ? [chosen, ...found] : found;
   const option = chosen;
   const submit = async () => {
     if (!option) {

@@ -77,46 +77,54 @@ function CountsTable({
 function ActionsTable({
   caption,
   rows,
+  total,
   empty,
 }: {
   caption: string;
   rows: BoardPackActionFieldsFragment[];
+  /** How many there are in all: the pack sends the most overdue, the downloads every one. */
+  total: number;
   empty: string;
 }) {
   const t = useT();
   const format = useFormat();
   return (
-    <DataTable<BoardPackActionFieldsFragment>
-      caption={caption}
-      rows={rows}
-      rowKey={(row) => row.actionCode}
-      empty={empty}
-      columns={[
-        { key: 'code', header: t('action.code'), rowHeader: true, cell: (row) => row.actionCode },
-        { key: 'title', header: t('action.title'), wide: true, cell: (row) => row.title },
-        {
-          key: 'agency',
-          header: t('action.responsible'),
-          cell: (row) => <AgencyName agency={row.responsibleAgency} short />,
-        },
-        { key: 'status', header: t('action.status'), cell: (row) => <StatusBadge status={row.status} /> },
-        {
-          key: 'due',
-          header: t('action.dueDate'),
-          cell: (row) =>
-            row.dueDate === row.originalDueDate
-              ? format.date(row.dueDate)
-              : `${format.date(row.dueDate)} (${t('action.originalDueDate')}: ${format.date(row.originalDueDate)})`,
-        },
-        {
-          key: 'days',
-          header: t('pack.daysOverdue'),
-          numeric: true,
-          cell: (row) => row.daysOverdue,
-        },
-        { key: 'reason', header: t('pack.ownWords'), wide: true, cell: (row) => row.reason ?? t('pack.noWords') },
-      ]}
-    />
+    <>
+      {total > rows.length ? (
+        <p className="note">{t('pack.firstOf', { shown: rows.length, total: format.number(total) })}</p>
+      ) : null}
+      <DataTable<BoardPackActionFieldsFragment>
+        caption={caption}
+        rows={rows}
+        rowKey={(row) => row.actionCode}
+        empty={empty}
+        columns={[
+          { key: 'code', header: t('action.code'), rowHeader: true, cell: (row) => row.actionCode },
+          { key: 'title', header: t('action.title'), wide: true, cell: (row) => row.title },
+          {
+            key: 'agency',
+            header: t('action.responsible'),
+            cell: (row) => <AgencyName agency={row.responsibleAgency} short />,
+          },
+          { key: 'status', header: t('action.status'), cell: (row) => <StatusBadge status={row.status} /> },
+          {
+            key: 'due',
+            header: t('action.dueDate'),
+            cell: (row) =>
+              row.dueDate === row.originalDueDate
+                ? format.date(row.dueDate)
+                : `${format.date(row.dueDate)} (${t('action.originalDueDate')}: ${format.date(row.originalDueDate)})`,
+          },
+          {
+            key: 'days',
+            header: t('pack.daysOverdue'),
+            numeric: true,
+            cell: (row) => row.daysOverdue,
+          },
+          { key: 'reason', header: t('pack.ownWords'), wide: true, cell: (row) => row.reason ?? t('pack.noWords') },
+        ]}
+      />
+    </>
   );
 }
 
@@ -187,8 +195,18 @@ export function BoardPackView({ pack, error }: { pack: BoardPackFieldsFragment; 
       <CountsTable caption={t('pack.byAgency')} rows={pack.byAgency} byAgency />
       <CountsTable caption={t('pack.byArea')} rows={pack.byArea} />
       <CountsTable caption={t('pack.byGoal')} rows={pack.byGoal} />
-      <ActionsTable caption={t('pack.overdue')} rows={pack.overdue} empty={t('pack.noOverdue')} />
-      <ActionsTable caption={t('pack.escalated')} rows={pack.escalated} empty={t('pack.noEscalated')} />
+      <ActionsTable
+        caption={t('pack.overdue')}
+        rows={pack.overdue}
+        total={pack.overdueCount}
+        empty={t('pack.noOverdue')}
+      />
+      <ActionsTable
+        caption={t('pack.escalated')}
+        rows={pack.escalated}
+        total={pack.escalatedCount}
+        empty={t('pack.noEscalated')}
+      />
       <IndicatorsTable pack={pack} error={error} />
       <DataTable<FollowUp>
         caption={t('pack.followUps')}

@@ -7,7 +7,7 @@ import type { MeasurementView } from '@cocuk-koruma/domain/progress/suppression'
 import type { IndicatorProgressModel } from '@cocuk-koruma/domain/progress/indicator-progress';
 import type { EscalationModel } from '../resolvers/deadlines.js';
 import type { ActionConnectionValue } from '../resolvers/action-page.js';
-import type { BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
+import type { BoardPackModel, BoardPackActionModel, BoardPackIndicatorModel } from '../board-pack.js';
 import type { StatusMatrixCellModel } from '../status-matrix.js';
 import type { MeetingChangesModel, AgencyChangesModel } from '../meeting-changes.js';
 import type { FamilyContext } from '../context.js';
@@ -303,14 +303,33 @@ export type BoardPack = {
   byAgency: Array<StatusCounts>;
   byArea: Array<StatusCounts>;
   byGoal: Array<StatusCounts>;
+  /** The overdue actions past the escalation threshold, most overdue first; `first` as for overdue. */
   escalated: Array<BoardPackAction>;
+  /** How many actions are escalated in all, whatever `first` keeps. */
+  escalatedCount: Scalars['Int']['output'];
   followUps: Array<BoardPackFollowUp>;
   generatedAt: Scalars['DateTime']['output'];
   indicators: Array<BoardPackIndicator>;
   meetingDate: Scalars['Date']['output'];
   meetingId: Scalars['ID']['output'];
   meetingTitle: Scalars['String']['output'];
+  /**
+   * Overdue actions, most overdue first. `first` keeps the most overdue (1 to 5000), as a screen
+   * shows them; without it, all of them, as the downloads list them.
+   */
   overdue: Array<BoardPackAction>;
+  /** How many actions are overdue in all, whatever `first` keeps. */
+  overdueCount: Scalars['Int']['output'];
+};
+
+
+export type BoardPackEscalatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type BoardPackOverdueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type BoardPackAction = {
@@ -2001,7 +2020,7 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditKind: AuditKind;
-  BoardPack: ResolverTypeWrapper<Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversTypes['BoardPackAction']>, indicators: Array<ResolversTypes['BoardPackIndicator']>, overdue: Array<ResolversTypes['BoardPackAction']> }>;
+  BoardPack: ResolverTypeWrapper<BoardPackModel>;
   BoardPackAction: ResolverTypeWrapper<BoardPackActionModel>;
   BoardPackBasis: BoardPackBasis;
   BoardPackFollowUp: ResolverTypeWrapper<BoardPackFollowUp>;
@@ -2099,7 +2118,7 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryNode;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  BoardPack: Omit<BoardPack, 'escalated' | 'indicators' | 'overdue'> & { escalated: Array<ResolversParentTypes['BoardPackAction']>, indicators: Array<ResolversParentTypes['BoardPackIndicator']>, overdue: Array<ResolversParentTypes['BoardPackAction']> };
+  BoardPack: BoardPackModel;
   BoardPackAction: BoardPackActionModel;
   BoardPackFollowUp: BoardPackFollowUp;
   BoardPackIndicator: BoardPackIndicatorModel;
@@ -2252,14 +2271,16 @@ export type BoardPackResolvers<ContextType = FamilyContext, ParentType extends R
   byAgency?: Resolver<Array<ResolversTypes['StatusCounts']>, ParentType, ContextType>;
   byArea?: Resolver<Array<ResolversTypes['StatusCounts']>, ParentType, ContextType>;
   byGoal?: Resolver<Array<ResolversTypes['StatusCounts']>, ParentType, ContextType>;
-  escalated?: Resolver<Array<ResolversTypes['BoardPackAction']>, ParentType, ContextType>;
+  escalated?: Resolver<Array<ResolversTypes['BoardPackAction']>, ParentType, ContextType, Partial<BoardPackEscalatedArgs>>;
+  escalatedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['BoardPackFollowUp']>, ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['BoardPackIndicator']>, ParentType, ContextType>;
   meetingDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetingTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  overdue?: Resolver<Array<ResolversTypes['BoardPackAction']>, ParentType, ContextType>;
+  overdue?: Resolver<Array<ResolversTypes['BoardPackAction']>, ParentType, ContextType, Partial<BoardPackOverdueArgs>>;
+  overdueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BoardPackActionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['BoardPackAction'] = ResolversParentTypes['BoardPackAction']> = {

@@ -43,6 +43,7 @@ export const resolvers: Resolvers = {
   Escalation: deadlineResolvers.Escalation,
   StatusMatrixCell: statusMatrixResolvers.StatusMatrixCell,
   ActionConnection: actionPageResolvers.ActionConnection,
+  BoardPack: meetingResolvers.BoardPack,
   BoardPackAction: meetingResolvers.BoardPackAction,
   BoardPackIndicator: meetingResolvers.BoardPackIndicator,
   AgencyChanges: meetingResolvers.AgencyChanges,

@@ -84,6 +84,15 @@ const moveInput = z.object({
 const removeInput = z.object({ meetingId: id, itemId: id, expectedVersion: version });
 const closeInput = z.object({ meetingId: id, expectedVersion: version });
 const boardPackArgs = z.object({ meetingId: id });
+const firstArgs = z.object({
+  first: z.number().int().min(1, 'must be 1 or more').max(5_000, 'may be at most 5000').nullish(),
+});
+
+/** The list's first `first` items (it is sorted most overdue first), or all of it. */
+function firstOf<T>(list: T[], args: { first?: number | null }): T[] {
+  const { first } = parseArgs(firstArgs, args);
+  return first ? list.slice(0, first) : list;
+}
 
 /** The meeting a change is made to, locked; a closed meeting or a stale version is refused. */
 function openMeeting(meetingId: string, expectedVersion: number | null): VersionedRow<FamilySchema, MeetingRow> {
@@ -257,6 +266,12 @@ export const meetingResolvers = {
     },
   },
   AgencyChanges: agencyChangesFields,
+  BoardPack: {
+    overdue: (pack, args) => firstOf(pack.overdue, args),
+    overdueCount: (pack) => pack.overdue.length,
+    escalated: (pack, args) => firstOf(pack.escalated, args),
+    escalatedCount: (pack) => pack.escalated.length,
+  },
   BoardPackAction: {
     status: (action) => {
       if (action.unavailable) throw action.unavailable;
