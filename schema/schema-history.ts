@@ -73,9 +73,10 @@ export function schemaComparisons(cwd: string): SchemaComparison[] {
     return before === null || before === after ? [] : [{ label: 'HEAD → working tree', before, after, commits: [] }];
   }
   const range = `${introduced}..HEAD`;
+  // Only commits that hold the check: a branch merged into main beside it was never held to it.
   const changed = (tryGit(cwd, 'rev-list', '--first-parent', '--reverse', range, '--', SUPERGRAPH_PATH) ?? '')
     .split('\n')
-    .filter(Boolean);
+    .filter((commit) => commit && tryGit(cwd, 'merge-base', '--is-ancestor', introduced, commit) !== null);
   return changed.flatMap((commit) => {
     const parent = tryGit(cwd, 'rev-parse', '--verify', '-q', `${commit}^1`);
     const before = parent ? tryGit(cwd, 'show', `${parent}:${SUPERGRAPH_PATH}`) : null;

@@ -145,4 +145,20 @@ describe('what the schema check compares, in a git repository', () => {
       expect(steps.map((s) => s.passes)).toEqual([true, true, false]);
     }
   });
+
+  it('on main, leaves alone a change that landed beside the check, before it was merged', async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'schema'), { recursive: true });
+    git(dir, 'init', '-q', '-b', 'main');
+    commit(supergraph, 'Start');
+    git(dir, 'checkout', '-q', '-b', 'check');
+    fs.writeFileSync(path.join(dir, 'schema/check.ts'), '// the check\n');
+    commit(null, 'The schema check');
+    git(dir, 'checkout', '-q', 'main');
+    commit(withoutSubmittedBy, 'A break that landed before the check existed');
+    git(dir, 'merge', '-q', '--no-ff', '-m', 'Merge the check', 'check');
+    expect(await verdicts(dir)).toEqual([]);
+    commit(withoutReviewedBy(withoutSubmittedBy), 'A break after it');
+    expect((await verdicts(dir)).map((s) => s.passes)).toEqual([false]);
+  });
 });
