@@ -10,6 +10,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
+import ts from 'typescript';
 import { loadYaml, type KubeObject } from './kustomize.js';
 
 /** kubernetes-models' classes validate against the Kubernetes API's own OpenAPI schemas. */
@@ -25,6 +26,58 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Secret': Secret,
   'v1/Service': Service,
 };
+
+/** Reads KubernetesModels (model-types.ts) with the TypeScript compiler, once. */
+function modelTypes() {
+  const file = path.join(import.meta.dirname, 'model-types.ts');
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const declaration = source?.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'KubernetesModels',
+  );
+  if (!declaration) throw new Error('KubernetesModels not found');
+  return { checker, models: checker.getTypeAtLocation(declaration) };
+}
+
+let types: ReturnType<typeof modelTypes> | undefined;
+
+/** The paths of fields that the kind's type does not declare (a misspelt `readinesProbe`, say). */
+function unknownFields(key: string, object: unknown): string[] {
+  types ??= modelTypes();
+  const { checker, models } = types;
+  const kind = checker.getPropertyOfType(models, key);
+  if (!kind) return [`no type for ${key}`];
+  const found: string[] = [];
+  const walk = (value: unknown, type: ts.Type, at: string) => {
+    const members = (type.isUnion() ? type.types : [type]).filter(
+      (t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+    );
+    const [only, ...more] = members;
+    if (!only || more.length > 0) return; // a primitive union such as IntOrString
+    if (Array.isArray(value)) {
+      const element = checker.isArrayType(only) ? checker.getTypeArguments(only as ts.TypeReference)[0] : undefined;
+      if (element) value.forEach((item, i) => walk(item, element, `${at}[${i}]`));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || checker.getIndexInfosOfType(only).length > 0) return;
+    for (const [name, inner] of Object.entries(value)) {
+      const property = checker.getPropertyOfType(only, name);
+      if (!property) found.push(`${at}.${name}`);
+      else walk(inner, checker.getTypeOfSymbol(property), `${at}.${name}`);
+    }
+  };
+  walk(object, checker.getTypeOfSymbol(kind), '');
+  return found;
+}
 
 type JsonSchema = { [keyword: string]: unknown };
 
@@ -89,11 +142,12 @@ export function schemaProblems(object: KubeObject): string[] {
   const name = `${object.kind} ${object.metadata?.name}`;
   const Model = MODELS[key];
   if (Model) {
+    const unknown = unknownFields(key, object).map((field) => `${name}: unknown field ${field.slice(1)}`);
     try {
       new Model(object as never).validate();
-      return [];
+      return unknown;
     } catch (error) {
-      return [`${name}: ${error instanceof Error ? error.message : String(error)}`];
+      return [...unknown, `${name}: ${error instanceof Error ? error.message : String(error)}`];
     }
   }
   const validate = CRDS[key];
