@@ -118,9 +118,12 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('lets the secretariat read the other agencies through the gateway, by service name', () => {
-    expect(environment('family').GATEWAY_URL).toBe(`http://gateway:${GATEWAY_DEFAULT_PORT}/graphql`);
-  });
+  it.each(subgraphs)(
+    'lets the $slug subgraph reach the gateway by service name (the read-back and the audit countersigning)',
+    ({ slug }) => {
+      expect(environment(slug).GATEWAY_URL).toBe(`http://gateway:${GATEWAY_DEFAULT_PORT}/graphql`);
+    },
+  );
 
   it('points the gateway at every subgraph by service name and port', () => {
     const env = environment('gateway');
