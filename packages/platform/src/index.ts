@@ -19,3 +19,8 @@ export * from './server/readiness.js';
 export * from './db/loaders.js';
 export * from './clock.js';
 export * from './paging.js';
+export * from './telemetry/start.js';
+export * from './telemetry/enabled.js';
+export * from './metrics/registry.js';
+export * from './server/operation-log.js';
+export * from './log-context.js';
