@@ -3,6 +3,8 @@ import type { AgencySlug } from '@cocuk-koruma/platform/agencies';
 import type { TokenOptions } from '@cocuk-koruma/testing/issuer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPAN_KIND, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
+import { createTestDatabase } from '@cocuk-koruma/testing/postgres';
+import { freePort, spawnSubgraph } from '../support/processes.js';
 import { startProcessStack, type ProcessStack } from '../support/stack.js';
 
 // An agency system of the justice ministry: its client id is what the logs must name.
@@ -133,7 +135,8 @@ beforeAll(async () => {
       ) && spans.every((s) => s.parentSpanId === callerSpanId || index.has(s.parentSpanId))
     );
   });
-});
+  // Six processes started one after another: on a busy machine that takes minutes.
+}, 300_000);
 
 afterAll(async () => {
   await stack?.stop();
@@ -271,4 +274,37 @@ describe('/metrics on each service', () => {
       expect(metrics).not.toContain(token);
     }
   });
+});
+
+describe('a traced service told to stop', () => {
+  it('sends the spans it still holds before it exits, and exits cleanly when no collector answers', async () => {
+    const database = await createTestDatabase('tracing_stop');
+    try {
+      // Spans wait a minute in the batch: only the flush on stopping can send them now.
+      const held = { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '60000' };
+      const justice = await spawnSubgraph('justice', database.url, stack.issuer.authConfig.keycloakUrl, {
+        ...held,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      });
+      const id = randomBytes(16).toString('hex');
+      const response = await post(justice.url, '{ justice { actions { code } } }', `00-${id}-${callerSpanId}-01`);
+      expect(response.status).toBe(200);
+      justice.child.kill('SIGTERM');
+      expect(await justice.exited).toEqual({ code: 0, signal: null });
+      const spans = receiver.spans().filter((s) => s.traceId === id);
+      expect(spans.some((s) => s.service === 'subgraph-justice' && isServer(s))).toBe(true);
+      expect(spans.some(isSql)).toBe(true);
+
+      // A collector that is gone costs the stop a bounded wait, not its clean exit.
+      const unanswered = await spawnSubgraph('justice', database.url, stack.issuer.authConfig.keycloakUrl, {
+        ...held,
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
+      });
+      expect((await post(unanswered.url, '{ justice { actions { code } } }')).status).toBe(200);
+      unanswered.child.kill('SIGTERM');
+      expect(await unanswered.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await database.drop();
+    }
+  }, 180_000);
 });

@@ -13,9 +13,23 @@ export async function startTelemetry(defaultServiceName: string): Promise<void> 
   stopTracing = await startSdk(defaultServiceName);
 }
 
+/**
+ * How long a stopping service waits for its last spans to leave: a collector that does not answer
+ * must not hold the stop past its deadline (STOP_DEADLINE_MS), whose exit would then be a failure.
+ */
+const FLUSH_MS = 1000;
+
 /** Sends the spans still buffered and stops the SDK; a stopping service calls it before it exits. */
 export async function stopTelemetry(): Promise<void> {
   const stop = stopTracing;
   stopTracing = undefined;
-  await stop?.().catch(() => undefined);
+  if (!stop) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    stop().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, FLUSH_MS);
+    }),
+  ]);
+  clearTimeout(timer);
 }
