@@ -6,6 +6,8 @@ import {
   READ_BACK_HEADER,
   REPLAYED_HEADER,
   type Caller,
+  type ServiceMetrics,
+  type SubgraphOutcome,
 } from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
 import type { SubgraphReply, SubgraphTransport } from './subgraph-transport.js';
@@ -69,9 +71,28 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly slug: string,
     private readonly url: string,
     private readonly transport: SubgraphTransport,
+    private readonly metrics?: ServiceMetrics,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    let outcome: SubgraphOutcome = 'down';
+    try {
+      const response = await this.call(options);
+      outcome = response.errors?.length ? 'errors' : 'ok';
+      return response;
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        if (error.extensions.code !== ErrorCode.SUBGRAPH_UNAVAILABLE) outcome = 'refused';
+        else if (error.originalError?.name === 'TimeoutError') outcome = 'timeout';
+      }
+      throw error;
+    } finally {
+      this.metrics?.subgraphFetch(this.slug, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async call(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, operationName, variables, extensions } = options.request;
     if (!query) throw new Error('Missing query');
     // Schema loads and health checks carry no caller; only a client's operation does.

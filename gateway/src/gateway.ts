@@ -10,8 +10,10 @@ import {
   httpErrorHandler,
   callerOf,
   createLogger,
+  createServiceMetrics,
   createTokenVerifier,
   listeners,
+  operationObservability,
   queryLimits,
   requireBearerToken,
   subgraphUrl,
@@ -81,6 +83,7 @@ async function askSubgraph(
  */
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const logger = createLogger('gateway');
+  const metrics = createServiceMetrics('gateway');
   const subgraphUrls = resolveUrls(options.subgraphUrls);
   const timeoutMs = options.subgraphTimeoutMs ?? timeouts().subgraphMs;
   const transport = createSubgraphTransport(timeoutMs);
@@ -89,7 +92,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], transport),
+    buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], transport, metrics),
     logger,
   });
   const auth = options.auth ?? authConfig();
@@ -102,7 +105,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     gateway,
     logger,
     ...hardening,
-    plugins: [...hardening.plugins, ...limits.plugins, relayedErrorsNameTheirAgency()],
+    plugins: [
+      ...hardening.plugins,
+      ...limits.plugins,
+      relayedErrorsNameTheirAgency(),
+      // Last, so that it sees the status and errors the others settled.
+      operationObservability<GatewayContext>(logger, metrics),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
   });
@@ -122,6 +131,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The gateway itself is up either way; a missing agency degrades answers, it does not stop them.
     res.status(200).json({ service: 'gateway', status: allUp ? 'ok' : 'degraded', subgraphs });
   });
+  // Unauthenticated, like /health, for the cluster's scraper: counts, never data (see the platform's metrics/).
+  app.get('/metrics', metrics.handler);
   // Every agency's latest audit entry, for the others to countersign (see the domain's witness),
   // and a request to all of them to countersign now; a subgraph that does not answer is left out.
   const askEach = async (path: string, method: 'GET' | 'POST') =>

@@ -1,28 +1,5 @@
-import {
-  announceReady,
-  ConfigError,
-  createLogger,
-  GATEWAY_DEFAULT_PORT,
-  portFromEnv,
-  stopOn,
-} from '@cocuk-koruma/platform';
-import { createGateway } from './gateway.js';
+import { startTelemetry } from '@cocuk-koruma/platform/telemetry/start';
 
-const logger = createLogger('gateway');
-try {
-  const port = portFromEnv('gateway', GATEWAY_DEFAULT_PORT);
-  const gateway = await createGateway();
-  const listening = await gateway.listen(port, process.env.HOST ?? '127.0.0.1');
-  logger.info({ url: listening.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
-  announceReady();
-  stopOn(async () => {
-    await gateway.stop();
-    process.exit(0);
-  });
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+// Tracing before the gateway's modules: they load http, express and graphql, which it patches.
+await startTelemetry('gateway');
+await import('./main.js');

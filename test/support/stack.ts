@@ -11,6 +11,8 @@ import { freePort, spawnEntry, type Spawned } from './processes.js';
  */
 export interface ProcessStack {
   gatewayUrl: string;
+  /** Each agency's /graphql. */
+  subgraphUrls: Record<AgencySlug, string>;
   /** The gateway's per-subgraph timeout the stack runs with. */
   subgraphTimeoutMs: number;
   issuer: TestIssuer;
@@ -19,6 +21,8 @@ export interface ProcessStack {
     variables: Record<string, unknown> | undefined,
     as: TokenOptions,
   ): Promise<GraphQLResponse<T>>;
+  /** What a service (an agency's slug, or `gateway`) has written to stdout so far: its log. */
+  stdout(service: AgencySlug | 'gateway'): string;
   /** SIGSTOP: the process keeps its port and connections but answers nothing. */
   hang(slug: AgencySlug): void;
   /** SIGCONT after `hang`. */
@@ -42,6 +46,8 @@ export interface ProcessStackOptions {
   keycloakUrl?: string;
   /** The gateway's port, when the caller must know it before the stack starts (a redirect URI). */
   gatewayPort?: number;
+  /** More environment for every service (OTEL_* for the trace test, LOG_LEVEL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 async function healthy(url: string, timeoutMs: number, describe: () => string): Promise<void> {
@@ -78,6 +84,7 @@ export async function startProcessStack(label: string, options: ProcessStackOpti
     SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs),
     TODAY: options.today,
     GATEWAY_URL: gatewayUrl,
+    ...options.env,
   };
   for (const agency of AGENCIES) {
     common[`${agency.slug.toUpperCase()}_PORT`] = String(ports[agency.slug]);
@@ -129,10 +136,14 @@ export async function startProcessStack(label: string, options: ProcessStackOpti
   };
   return {
     gatewayUrl,
+    subgraphUrls: Object.fromEntries(
+      AGENCIES.map((a) => [a.slug, `http://127.0.0.1:${ports[a.slug]}/graphql`]),
+    ) as Record<AgencySlug, string>,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     issuer,
     query: (query, variables, as) =>
       postGraphQL(gatewayUrl, query, variables, { authorization: `Bearer ${issuer.token(as)}` }),
+    stdout: (service) => processes.get(service)?.stdout() ?? '',
     hang: (slug) => processOf(slug).child.kill('SIGSTOP'),
     resume: (slug) => processOf(slug).child.kill('SIGCONT'),
     async kill(slug) {

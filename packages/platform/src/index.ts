@@ -20,3 +20,8 @@ export * from './db/loaders.js';
 export * from './clock.js';
 export * from './paging.js';
 export * from './collections.js';
+export * from './telemetry/start.js';
+export * from './telemetry/enabled.js';
+export * from './metrics/registry.js';
+export * from './server/operation-log.js';
+export * from './log-context.js';

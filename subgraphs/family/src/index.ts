@@ -1,4 +1,3 @@
-import { runSubgraph } from '@cocuk-koruma/platform';
-import { definition } from './definition.js';
+import { runTracedSubgraph } from '@cocuk-koruma/platform/telemetry/entry';
 
-await runSubgraph(definition);
+await runTracedSubgraph('family', () => import('./definition.js'));

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { ErrorCode } from '../errors.js';
+import { runWithLogContext } from '../log-context.js';
 import type { Caller } from './caller.js';
 import { AuthenticationError, type TokenVerifier } from './verifier.js';
 
@@ -24,8 +25,10 @@ export function requireBearerToken(verifier: TokenVerifier, realm: string): Requ
     const match = /^Bearer\s+([^\s]+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match?.[1]) return refuse(res, realm, 'no bearer token');
     try {
-      res.locals.caller = await verifier.verify(match[1]);
-      next();
+      const caller = await verifier.verify(match[1]);
+      res.locals.caller = caller;
+      // Everything logged while this request is answered names the client that sent it.
+      runWithLogContext({ clientId: caller.clientId }, next);
     } catch (error) {
       if (error instanceof AuthenticationError) return refuse(res, realm, error.message);
       next(error);

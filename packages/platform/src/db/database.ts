@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import type { PoolStats } from '../metrics/registry.js';
 
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
@@ -11,6 +12,8 @@ export interface OpenDatabase<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;
   /** Queries sent since start; the batching tests read it. */
   queryCount(): number;
+  /** The pool's connections now, for the metrics. */
+  poolStats(): PoolStats;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -75,6 +78,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   return {
     db: db as unknown as Database<TSchema>,
     queryCount: () => logger.count,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ping: async () => {
       try {
         await pool.query('select 1');

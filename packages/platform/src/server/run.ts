@@ -2,6 +2,7 @@ import { authConfig } from '../auth/config.js';
 import { ConfigError, runtimeConfig, subgraphConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../db/database.js';
 import { sqlStatementCounterEnabled } from '../db/statement-counter.js';
+import { stopTelemetry } from '../telemetry/start.js';
 import { announceReady } from './readiness.js';
 import { stopOn } from './shutdown.js';
 import { createSubgraphServer, type CallerContext, type SubgraphDefinition } from './subgraph-server.js';
@@ -24,6 +25,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends C
   let server: Awaited<ReturnType<typeof createSubgraphServer<S, C>>> | undefined;
   stopOn(async () => {
     await server?.stop();
+    await stopTelemetry();
     process.exit(0);
   });
   try {

@@ -24,11 +24,13 @@ import {
 import { openDatabase, type Database, type OpenDatabase } from '../db/database.js';
 import { serveStatementCount } from '../db/statement-counter.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createServiceMetrics } from '../metrics/registry.js';
 import { scalarResolvers } from '../scalars.js';
 import { guardEntityRepresentations } from './entity-representations.js';
 import { hardenedServerOptions, httpErrorHandler } from './hardening.js';
 import { listeners, type Listening } from './http.js';
 import { BODY_LIMIT, queryLimits } from './limits.js';
+import { operationObservability } from './operation-log.js';
 
 /** What every subgraph's request context carries: the authenticated caller. */
 export interface CallerContext extends BaseContext {
@@ -88,8 +90,11 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
     auditWitnessIntervalMs: options.auditWitnessIntervalMs ?? 0,
   };
   refusePinnedClockInProduction(runtime.clock);
-  const logger = createLogger(`subgraph-${definition.agency.slug}`);
+  const service = `subgraph-${definition.agency.slug}`;
+  const logger = createLogger(service);
+  const metrics = createServiceMetrics(service);
   const database = await openDatabase(databaseConfig, definition.tables, definition.migrationsFolder);
+  metrics.watchPool(definition.agency.slug, database.poolStats);
   try {
     await definition.seed(database.db);
     const schema = buildSubgraphSchema({
@@ -112,6 +117,8 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         // Traces are for Apollo's hosted reporting, which this deployment never uses.
         ApolloServerPluginInlineTraceDisabled(),
         ...(definition.plugins?.(database.db, logger, runtime) ?? []),
+        // Last, so that it sees the status and errors the others settled.
+        operationObservability<C>(logger, metrics),
       ],
     });
     await apollo.start();
@@ -126,6 +133,8 @@ export async function createSubgraphServer<S extends Record<string, unknown>, C 
         database: { status: up ? 'up' : 'down' },
       });
     });
+    // Unauthenticated, like /health, for the cluster's scraper: it holds counts, never data (see metrics/).
+    app.get('/metrics', metrics.handler);
     if (options.sqlStatementCounter) serveStatementCount(app, definition.agency.slug, database.queryCount);
     if (definition.routes) app.use(definition.routes(database.db, logger, runtime));
     // Every request is authenticated here too, not only at the gateway: a subgraph reached
