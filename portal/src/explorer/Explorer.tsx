@@ -1,0 +1,52 @@
+import { GraphiQL } from 'graphiql';
+import type { GraphQLSchema } from 'graphql';
+import type { UserManager } from 'oidc-client-ts';
+import { useMemo } from 'react';
+import { authorisedFetcher } from './graph';
+
+const EXAMPLE_QUERY = `# Örnek sorgu · Example query: the strategic areas and their goals.
+# Çalıştırmak için ▶ ya da Ctrl+Enter · Run with ▶ or Ctrl+Enter.
+query StrategicAreas {
+  areas {
+    code
+    name
+    nameEn
+    goals {
+      code
+      title
+    }
+  }
+}
+`;
+
+export function Explorer({ manager, schema }: { manager: UserManager; schema: GraphQLSchema }) {
+  const fetcher = useMemo(() => authorisedFetcher(manager), [manager]);
+  return (
+    <div className="explorer">
+      <header className="explorer-header">
+        <h1>
+          API gezgini <span lang="en">· API explorer</span>
+        </h1>
+        <nav aria-label="Bağlantılar · Links">
+          <a href="/docs">
+            API belgeleri <span lang="en">· API reference</span>
+          </a>
+          <a href="/">Portal</a>
+          <button type="button" onClick={() => void manager.signoutRedirect()}>
+            Oturumu kapat <span lang="en">· Sign out</span>
+          </button>
+        </nav>
+      </header>
+      {/* GraphiQL's own interface is in English. */}
+      <main className="explorer-main" lang="en">
+        <GraphiQL
+          fetcher={fetcher}
+          schema={schema}
+          defaultQuery={EXAMPLE_QUERY}
+          defaultEditorToolsVisibility={false}
+          forcedTheme="light"
+        />
+      </main>
+    </div>
+  );
+}
