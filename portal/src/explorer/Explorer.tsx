@@ -1,11 +1,12 @@
+import { useMonaco } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
 import type { GraphQLSchema } from 'graphql';
 import type { UserManager } from 'oidc-client-ts';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { authorisedFetcher } from './graph';
 
-const EXAMPLE_QUERY = `# Örnek sorgu · Example query: the strategic areas and their goals.
-# Çalıştırmak için ▶ ya da Ctrl+Enter · Run with ▶ or Ctrl+Enter.
+const EXAMPLE_QUERY = `# Örnek sorgu · Example query
+# Çalıştır · Run: ▶, Ctrl+Enter
 query StrategicAreas {
   areas {
     code
@@ -19,8 +20,24 @@ query StrategicAreas {
 }
 `;
 
+/**
+ * Monaco marks letters that look like Latin ones as suspicious; in Turkish answers that boxes every
+ * ı. The editors GraphiQL creates are given the option as they appear.
+ */
+function useTurkishLettersUnmarked(): void {
+  const monaco = useMonaco((state) => state.monaco);
+  useEffect(() => {
+    if (!monaco) return;
+    const options = { unicodeHighlight: { ambiguousCharacters: false } };
+    for (const editor of monaco.editor.getEditors()) editor.updateOptions(options);
+    const created = monaco.editor.onDidCreateEditor((editor) => editor.updateOptions(options));
+    return () => created.dispose();
+  }, [monaco]);
+}
+
 export function Explorer({ manager, schema }: { manager: UserManager; schema: GraphQLSchema }) {
   const fetcher = useMemo(() => authorisedFetcher(manager), [manager]);
+  useTurkishLettersUnmarked();
   return (
     <div className="explorer">
       <header className="explorer-header">
