@@ -39,8 +39,8 @@ const text = {
   },
   auth: { tr: 'Kimlik doğrulama', en: 'Authentication' },
   authText: {
-    tr: 'Her istek `cocuk-koruma` alanının (realm) bir erişim belirtecini `Authorization: Bearer <belirteç>` başlığında taşır. Kurum sistemleri kendi istemci kimlik bilgileriyle (client credentials) belirteç alır; kişiler portal ya da API gezgini üzerinden oturum açar. Okuma her rol için açıktır; yazma kuralları her alanın açıklamasındadır.',
-    en: 'Every request carries an access token of the `cocuk-koruma` realm in an `Authorization: Bearer <token>` header. Agency systems get one with their own client credentials; people sign in through the portal or the API explorer. Reading is open to every role; the rules for writing are in each field’s description.',
+    tr: 'Her istek `cocuk-koruma` alanının (realm) bir erişim belirtecini `Authorization: Bearer <belirteç>` başlığında taşır. Kurum sistemleri kendi istemci kimlik bilgileriyle (client credentials) belirteç alır; kişiler portal ya da API gezgini üzerinden oturum açar. Planı ve ilerlemeyi oturum açmış her rol okuyabilir (denetim kayıtlarını yalnızca denetçiler ve kurumun odak noktaları); yazma kuralları her alanın açıklamasındadır.',
+    en: 'Every request carries an access token of the `cocuk-koruma` realm in an `Authorization: Bearer <token>` header. Agency systems get one with their own client credentials; people sign in through the portal or the API explorer. Every signed-in role may read the plan and the progress (audit logs only auditors and the agency’s focal points); the rules for writing are in each field’s description.',
   },
   limits: { tr: 'Sorgu sınırları ve sayfalama', en: 'Query limits and paging' },
   errors: { tr: 'Hata kodları', en: 'Error codes' },
