@@ -58,7 +58,9 @@ COPY --from=build /app/subgraphs/health/dist subgraphs/health/dist
 COPY --from=build /app/subgraphs/education/dist subgraphs/education/dist
 COPY --from=build /app/subgraphs/interior/dist subgraphs/interior/dist
 COPY --from=build /app/gateway/dist gateway/dist
+# The supergraph, and the Turkish descriptions the gateway's /docs page is built with.
 COPY --from=build /app/schema/supergraph.graphql schema/
+COPY --from=build /app/schema/descriptions.tr.json schema/
 # The portal's bundle, which the gateway serves at / (its packages are build-time only).
 COPY --from=build /app/portal/dist portal/dist
 USER node

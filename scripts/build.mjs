@@ -100,7 +100,7 @@ async function buildPortal() {
   const dist = path.join(portal, 'dist');
   const files = [
     ...filesUnder(path.join(portal, 'src')),
-    ...['index.html', 'vite.config.ts', 'package.json'].map((name) => path.join(portal, name)),
+    ...['index.html', 'explorer.html', 'vite.config.ts', 'package.json'].map((name) => path.join(portal, name)),
   ];
   const stamp = path.join(dist, STAMP);
   const inputs = fingerprint(files);

@@ -27,6 +27,10 @@ import express, { type Express } from 'express';
 import fs from 'node:fs';
 import { AgencyDataSource, deadlineOf, forwardedOf, type GatewayContext } from './data-source.js';
 import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
+import { developerTools, type DeveloperTools } from './developer-tools.js';
+import { docsRoutes } from './docs.js';
+import { apiSchemaOf } from './docs/api-schema.js';
+import { explorerRoutes } from './explorer.js';
 import { boardPackExportRoute } from './exports/route.js';
 import { portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
@@ -44,6 +48,8 @@ export interface GatewayOptions {
   auth?: AuthConfig;
   /** Time every subgraph call into a `Server-Timing` header; defaults to GATEWAY_SUBGRAPH_TIMING. */
   subgraphTiming?: boolean;
+  /** Whether /docs and /explorer are served; defaults to API_DOCS and API_EXPLORER. */
+  developerTools?: DeveloperTools;
 }
 
 export interface Gateway {
@@ -77,6 +83,12 @@ async function askSubgraph(
   }
 }
 
+/** Built on first use: a gateway whose docs and explorer are off never builds the API schema. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /**
  * Builds the gateway without listening. It serves the supergraph composed ahead of time
  * (schema/supergraph.graphql), never introspecting subgraphs at run time.
@@ -90,8 +102,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   // @apollo/gateway 2.14 otherwise probes cloud metadata addresses and exports usage metrics to
   // Apollo; a ministry's gateway must not send anything outside its own network.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) => new AgencyDataSource(name, subgraphUrls[name as AgencySlug], transport, metrics),
     logger,
   });
@@ -161,6 +174,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
+  const tools = options.developerTools ?? developerTools();
+  const apiSchema = once(() => apiSchemaOf(supergraphSdl));
+  if (tools.docs) app.use(docsRoutes(apiSchema, tools));
+  app.use(explorerRoutes(tools.explorer, bearerToken, apiSchema));
   // Last, so the API's routes always answer first; the portal and the API share one origin.
   app.use(portalRoutes(auth));
   app.use(httpErrorHandler(logger));

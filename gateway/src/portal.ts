@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const PORTAL_DIST = fileURLToPath(new URL('../../portal/dist/', import.meta.url));
 
 /** The gateway's own routes: the portal's client-side routes never answer in their place. */
-const API_PREFIXES = ['/graphql', '/health', '/exports', '/audit'];
+const API_PREFIXES = ['/graphql', '/health', '/exports', '/audit', '/docs', '/explorer'];
 
 /** The client id the realm export gives the portal (a public client, code + PKCE). */
 const PORTAL_CLIENT_ID = 'portal';

@@ -6,16 +6,17 @@ export const SILENT_PATH = '/auth/silent';
 export const SIGNED_OUT_PATH = '/signed-out';
 
 /**
- * Authorization code with PKCE against the realm's public `portal` client. Renewal uses the
+ * Authorization code with PKCE against the realm's public `portal` client; the API explorer signs
+ * in with the same client and comes back to a callback path of its own. Renewal uses the
  * refresh token both Keycloak and the development provider issue to this client; where a realm
  * issues none, oidc-client-ts falls back to a silent iframe on SILENT_PATH.
  */
-export function createUserManager(config: PortalConfig): UserManager {
+export function createUserManager(config: PortalConfig, callbackPath = CALLBACK_PATH): UserManager {
   const origin = window.location.origin;
   return new UserManager({
     authority: config.authority,
     client_id: config.clientId,
-    redirect_uri: `${origin}${CALLBACK_PATH}`,
+    redirect_uri: `${origin}${callbackPath}`,
     silent_redirect_uri: `${origin}${SILENT_PATH}`,
     post_logout_redirect_uri: `${origin}${SIGNED_OUT_PATH}`,
     response_type: 'code',

@@ -10,7 +10,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * the statuses wanted, in one request through the gateway as the caller.
  */
 export type ActionFilter = {
+  /** Only actions of this strategic area (its code, e.g. A1); an area that does not exist is NOT_FOUND. */
   areaCode?: string | number | null | undefined;
+  /** Only actions of this strategic goal (its code, e.g. A1.H1); a goal that does not exist is NOT_FOUND. */
   goalCode?: string | number | null | undefined;
   /** Only actions overdue (true) or only those not overdue (false), as `overdue` on Action. */
   overdue?: boolean | null | undefined;
@@ -33,17 +35,26 @@ export type ActionFilter = {
 
 /** How the responsible agency assesses an action in its latest progress report. */
 export type ActionStatus =
+  /** Work is under way, but the result or the date is at risk. */
   | 'AT_RISK'
+  /** The action is done. */
   | 'COMPLETED'
+  /** The action is behind its schedule. */
   | 'DELAYED'
+  /** Work is under way and on course. */
   | 'IN_PROGRESS'
+  /** Work on the action has not started. */
   | 'NOT_STARTED';
 
+/** Adds a goal, an action, an indicator or an earlier decision to an open meeting's agenda, at its end. */
 export type AddAgendaItemInput = {
   /** The meeting's version you read. */
   expectedVersion: number;
+  /** What the item is about. */
   kind: AgendaItemKind;
+  /** The open meeting's id. */
   meetingId: string | number;
+  /** A note on the item for the board, optional. */
   note?: string | null | undefined;
   /** A goal, action or indicator code of the plan, or for a follow-up an earlier decision's id. */
   refCode: string | number;
@@ -51,29 +62,46 @@ export type AddAgendaItemInput = {
 
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
+  /** The Ministry of National Education (Millî Eğitim Bakanlığı). */
   | 'EDUCATION'
+  /** The Ministry of Family and Social Services (Aile ve Sosyal Hizmetler Bakanlığı), through its General Directorate of Child Services (ÇHGM) also the coordination secretariat. */
   | 'FAMILY'
+  /** The Ministry of Health (Sağlık Bakanlığı). */
   | 'HEALTH'
+  /** The Ministry of Interior (İçişleri Bakanlığı), with the police and the gendarmerie. */
   | 'INTERIOR'
+  /** The Ministry of Justice (Adalet Bakanlığı). */
   | 'JUSTICE';
 
+/** What an agenda item is about. */
 export type AgendaItemKind =
+  /** An action of the plan. */
   | 'ACTION'
   /** An earlier meeting's decision still open, carried onto the agenda when the meeting was scheduled. */
   | 'FOLLOW_UP'
+  /** A strategic goal of the plan. */
   | 'GOAL'
+  /** An indicator of an action. */
   | 'INDICATOR';
 
+/** Where a board pack's figures come from. */
 export type BoardPackBasis =
+  /** Read now from every agency: the meeting is open. */
   | 'LIVE'
+  /** Frozen when the meeting closed; it never changes afterwards. */
   | 'SNAPSHOT';
 
+/** Closes an open meeting, freezing its board pack. */
 export type CloseMeetingInput = {
+  /** The meeting's version you read. */
   expectedVersion: number;
+  /** The open meeting's id. */
   meetingId: string | number;
 };
 
+/** Marks a decision's follow-up done, with what was done. */
 export type CompleteFollowUpInput = {
+  /** The decision's id, `<meeting id>-d<n>`. */
   decisionId: string | number;
   /** The decision's version you read. */
   expectedVersion: number;
@@ -83,9 +111,13 @@ export type CompleteFollowUpInput = {
 
 /** What a collaborating agency has done on a part it accepted, with the evidence for it. */
 export type ContributionInput = {
+  /** The action whose part it is. */
   actionCode: string | number;
+  /** How the agency assesses its contribution. */
   contributionStatus: ActionStatus;
+  /** What shows the contribution (a report, a circular, figures). */
   evidence: string;
+  /** The part's version you read. */
   expectedVersion: number;
 };
 
@@ -104,40 +136,56 @@ export type CoordinationBodyInput = {
   meetingFrequency: string;
   /** Turkish name, e.g. Çankaya İlçe Çocuk Koruma Koordinasyon Kurulu. */
   name: string;
+  /** English name, e.g. Çankaya District Child Protection Coordination Board. */
   nameEn: string;
   /** What the record does not confirm about this body. */
   note?: string | null | undefined;
   /** Two-digit plate code of the district's province, 01-81; a province that does not exist is BAD_USER_INPUT. */
   plateCode: string;
+  /** Who serves as its secretariat, optional. */
   secretariat?: string | null | undefined;
 };
 
+/** The level a coordination body works at (Yönetmelik arts. 19-21). */
 export type CoordinationLevel =
+  /** The Central Coordination (Merkezi Koordinasyon), chaired at the family ministry. */
   | 'CENTRAL'
+  /** A district board (İlçe Koordinasyon Kurulu), chaired by the kaymakam. */
   | 'DISTRICT'
+  /** A provincial board (İl Koordinasyon Kurulu), chaired by a deputy governor; one in each of the 81 provinces. */
   | 'PROVINCIAL';
 
 /** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
 export type CorrectionInput = {
+  /** The action the approved report is on. */
   actionCode: string | number;
   /** The version of the approved report you read. */
   expectedVersion: number;
+  /** The approved period, a quarter such as 2026-Q3. */
   period: string;
 };
 
 /** How exact an event's date is: MONTH means the source gives only the month (the date is its first day). */
 export type DatePrecision =
+  /** The source gives the day. */
   | 'DAY'
+  /** The source gives only the month; the date is its first day. */
   | 'MONTH';
 
+/** Where a decision's follow-up stands. */
 export type FollowUpStatus =
+  /** Completed by its owner or the secretariat, with what was done. */
   | 'DONE'
+  /** Not yet done. */
   | 'OPEN';
 
 /** Whether a rising, falling or steady value means the action is on track. */
 export type IndicatorDirection =
+  /** Lower is better. */
   | 'DECREASE'
+  /** Higher is better. */
   | 'INCREASE'
+  /** The value should hold at the target. */
   | 'MAINTAIN';
 
 /**
@@ -147,6 +195,7 @@ export type IndicatorDirection =
  * rules of IndicatorMeasurement.
  */
 export type IndicatorMeasurementInput = {
+  /** One of the agency's own actions. */
   actionCode: string | number;
   /** The exact date the figure refers to, where known; not in the future. */
   asOf?: string | null | undefined;
@@ -169,12 +218,16 @@ export type IndicatorMeasurementInput = {
 
 /** How an indicator moved between its last two national periods, read in the indicator's direction. */
 export type IndicatorTrend =
+  /** Moved towards the target. */
   | 'IMPROVING'
+  /** Did not change. */
   | 'STABLE'
   /** Fewer than two national periods, or sources that disagree about the direction of the change. */
   | 'UNKNOWN'
+  /** Moved away from the target. */
   | 'WORSENING';
 
+/** Whether a meeting can still change. */
 export type MeetingState =
   /** Held and closed: nothing changes, and its board pack is the snapshot taken at closing. */
   | 'CLOSED'
@@ -187,6 +240,7 @@ export type MoveAgendaItemInput = {
   expectedVersion: number;
   /** The agenda item's id, e.g. `provincial-06-2026-05-10-a3`. */
   itemId: string | number;
+  /** The open meeting's id. */
   meetingId: string | number;
   /** The new position, from 1 to the number of items. */
   position: number;
@@ -194,7 +248,9 @@ export type MoveAgendaItemInput = {
 
 /** Where an agency stands on the part the plan gives it in another agency's action. */
 export type PartAcceptance =
+  /** The agency takes on its part. */
   | 'ACCEPTED'
+  /** The agency declines its part, with a reason; the action's overallStatus then reads AT_RISK unless it is COMPLETED or DELAYED. */
   | 'DECLINED'
   /** Not answered yet. */
   | 'PENDING';
@@ -203,7 +259,9 @@ export type PartAcceptance =
 export type PartResponseInput = {
   /** ACCEPTED or DECLINED. */
   acceptance: PartAcceptance;
+  /** The other agency's action, by its plan code. */
   actionCode: string | number;
+  /** The part's version you read. */
   expectedVersion: number;
   /** Why the agency declines: required, and not blank, with DECLINED. */
   reason?: string | null | undefined;
@@ -211,7 +269,9 @@ export type PartResponseInput = {
 
 /** How often an indicator is measured. */
 export type PeriodType =
+  /** Every quarter. */
   | 'QUARTER'
+  /** Every year, recorded in the year's last quarter. */
   | 'YEAR';
 
 /**
@@ -219,14 +279,17 @@ export type PeriodType =
  * draft, or edits the open draft (or returned report) when expectedVersion is given.
  */
 export type ProgressReportInput = {
+  /** One of the agency's own actions. */
   actionCode: string | number;
   /** The version you read; required to change an existing report, omitted to create one. */
   expectedVersion?: number | null | undefined;
+  /** The agency's account of the period's work. */
   narrative: string;
   /** 0 to 100. */
   percentComplete: number;
   /** A quarter such as 2026-Q3. */
   period: string;
+  /** How the agency assesses the action. */
   status: ActionStatus;
 };
 
@@ -234,15 +297,21 @@ export type ProgressReportInput = {
 export type RecordDecisionInput = {
   /** Nullable only so a missing due date is answered with a readable BAD_USER_INPUT. */
   dueDate?: string | null | undefined;
+  /** The open meeting's id. */
   meetingId: string | number;
   /** Nullable only so a missing owner is answered with a readable BAD_USER_INPUT. */
   ownerAgency?: AgencyCode | null | undefined;
+  /** What was decided. */
   text: string;
 };
 
+/** The minutes of an open meeting. */
 export type RecordMinutesInput = {
+  /** The meeting's version you read. */
   expectedVersion: number;
+  /** The open meeting's id. */
   meetingId: string | number;
+  /** The minutes' text; not empty. */
   minutes: string;
 };
 
@@ -250,7 +319,9 @@ export type RecordMinutesInput = {
 export type RemoveAgendaItemInput = {
   /** The meeting's version you read. */
   expectedVersion: number;
+  /** The agenda item's id. */
   itemId: string | number;
+  /** The open meeting's id. */
   meetingId: string | number;
 };
 
@@ -267,32 +338,47 @@ export type ReportState =
 
 /** Moves a report one step in the workflow; expectedVersion is the version you read. */
 export type ReportTransitionInput = {
+  /** The report's version you read. */
   expectedVersion: number;
+  /** The report's id. */
   id: string | number;
 };
 
 /** Sends a submitted report back to its authors with what to fix. */
 export type ReturnReportInput = {
+  /** What the authors should fix; not empty. */
   comment: string;
+  /** The report's version you read. */
   expectedVersion: number;
+  /** The report's id. */
   id: string | number;
 };
 
 /** Schedules a meeting of a coordination body; its agenda starts with the body's open follow-ups. */
 export type ScheduleMeetingInput = {
+  /** The coordination body's id. */
   bodyId: string | number;
+  /** The day of the meeting. */
   date: string;
   /** The body's own meeting number; required for the central coordination, whose meetings are numbered. */
   number?: number | null | undefined;
+  /** The meeting's title. */
   title: string;
 };
 
+/** The kinds of step in a strategy edition's history. */
 export type StrategyEventKind =
+  /** The edition was adopted at the Central Coordination. */
   | 'ADOPTED'
+  /** The revised strategy and its implementation plans were approved. */
   | 'APPROVED'
+  /** A meeting decided to revise the strategy. */
   | 'REVISION_DECIDED'
+  /** The revision working group met. */
   | 'WORKING_GROUP_MEETING'
+  /** A meeting of the working group was planned; the record does not confirm it took place. */
   | 'WORKING_GROUP_MEETING_PLANNED'
+  /** Workshops to finish the implementation plans. */
   | 'WORKSHOPS';
 
 export type InstitutionFieldsFragment = { code: string, name: string, nameEn: string, agency: AgencyCode | null };

@@ -34,6 +34,7 @@ export type Scalars = {
  * agreed plan fields for every action; the responsible agency's subgraph alone resolves its progress.
  */
 export type Action = {
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
   /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
@@ -45,7 +46,9 @@ export type Action = {
   dueDate: Scalars['Date']['output'];
   /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
   /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
@@ -64,12 +67,15 @@ export type Action = {
   parties: Array<ActionParty>;
   /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
   /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
   /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
@@ -78,7 +84,9 @@ export type Action = {
 /** A page of plan actions in code order. */
 export type ActionConnection = {
   __typename?: 'ActionConnection';
+  /** The actions of this page, each with its cursor. */
   edges: Array<ActionEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
   /**
    * Actions matching the filter across all pages; null, with an error naming the agency, when a
@@ -92,10 +100,12 @@ export type ActionConnection = {
   unavailableAgencies: Array<AgencyCode>;
 };
 
+/** One action of a page, with the cursor that continues after it. */
 export type ActionEdge = {
   __typename?: 'ActionEdge';
   /** Pass as `after` to continue after this action. */
   cursor: Scalars['String']['output'];
+  /** The action. */
   node: Action;
 };
 
@@ -105,7 +115,9 @@ export type ActionEdge = {
  * the statuses wanted, in one request through the gateway as the caller.
  */
 export type ActionFilter = {
+  /** Only actions of this strategic area (its code, e.g. A1); an area that does not exist is NOT_FOUND. */
   areaCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Only actions of this strategic goal (its code, e.g. A1.H1); a goal that does not exist is NOT_FOUND. */
   goalCode?: InputMaybe<Scalars['ID']['input']>;
   /** Only actions overdue (true) or only those not overdue (false), as `overdue` on Action. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
@@ -139,10 +151,15 @@ export type ActionParty = {
 
 /** How the responsible agency assesses an action in its latest progress report. */
 export type ActionStatus =
+  /** Work is under way, but the result or the date is at risk. */
   | 'AT_RISK'
+  /** The action is done. */
   | 'COMPLETED'
+  /** The action is behind its schedule. */
   | 'DELAYED'
+  /** Work is under way and on course. */
   | 'IN_PROGRESS'
+  /** Work on the action has not started. */
   | 'NOT_STARTED';
 
 /**
@@ -152,17 +169,23 @@ export type ActionStatus =
  */
 export type ActionStatusEntry = {
   __typename?: 'ActionStatusEntry';
+  /** The action's plan code. */
   code: Scalars['ID']['output'];
   /** The latest approved report; null before the first. */
   latestReport?: Maybe<ProgressReport>;
+  /** The status of the latest approved report; NOT_STARTED before the first. */
   status: ActionStatus;
 };
 
+/** Adds a goal, an action, an indicator or an earlier decision to an open meeting's agenda, at its end. */
 export type AddAgendaItemInput = {
   /** The meeting's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** What the item is about. */
   kind: AgendaItemKind;
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
+  /** A note on the item for the board, optional. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** A goal, action or indicator code of the plan, or for a follow-up an earlier decision's id. */
   refCode: Scalars['ID']['input'];
@@ -175,6 +198,7 @@ export type AddAgendaItemInput = {
  */
 export type AgencyChanges = {
   __typename?: 'AgencyChanges';
+  /** The agency these changes are of. */
   agency: AgencyCode;
   /** False when the agency's subgraph could not be read for this answer. */
   available: Scalars['Boolean']['output'];
@@ -200,10 +224,15 @@ export type AgencyChanges = {
 
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
+  /** The Ministry of National Education (Millî Eğitim Bakanlığı). */
   | 'EDUCATION'
+  /** The Ministry of Family and Social Services (Aile ve Sosyal Hizmetler Bakanlığı), through its General Directorate of Child Services (ÇHGM) also the coordination secretariat. */
   | 'FAMILY'
+  /** The Ministry of Health (Sağlık Bakanlığı). */
   | 'HEALTH'
+  /** The Ministry of Interior (İçişleri Bakanlığı), with the police and the gendarmerie. */
   | 'INTERIOR'
+  /** The Ministry of Justice (Adalet Bakanlığı). */
   | 'JUSTICE';
 
 /** One item of a meeting's agenda. */
@@ -216,7 +245,9 @@ export type AgendaItem = {
    * same when the item is moved, and a removed item's id is never reused.
    */
   id: Scalars['ID']['output'];
+  /** What the item is about. */
   kind: AgendaItemKind;
+  /** The secretariat's note on the item; null without one. */
   note?: Maybe<Scalars['String']['output']>;
   /** 1 for the first item. */
   position: Scalars['Int']['output'];
@@ -235,11 +266,15 @@ export type AgendaItem = {
   titleEn?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an agenda item is about. */
 export type AgendaItemKind =
+  /** An action of the plan. */
   | 'ACTION'
   /** An earlier meeting's decision still open, carried onto the agenda when the meeting was scheduled. */
   | 'FOLLOW_UP'
+  /** A strategic goal of the plan. */
   | 'GOAL'
+  /** An indicator of an action. */
   | 'INDICATOR';
 
 /** One entry of an agency's tamper-evident audit log. */
@@ -251,18 +286,23 @@ export type AuditEntry = {
   actorAgency?: Maybe<AgencyCode>;
   /** Subject (sub) of the caller's token. */
   actorSubject: Scalars['String']['output'];
+  /** The entity's version after a write; null for reads. */
   afterVersion?: Maybe<Scalars['Int']['output']>;
+  /** When the entry was appended. */
   at: Scalars['DateTime']['output'];
+  /** The entity's version before a write; null for a new entity and for reads. */
   beforeVersion?: Maybe<Scalars['Int']['output']>;
   /** The client the caller's token was issued to. */
   clientId: Scalars['String']['output'];
   /** Small context recorded with the entry, as JSON text. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** The ids (or codes) of the entities written or read. */
   entityIds: Array<Scalars['String']['output']>;
   /** The entity type affected; for a READ, the types the request touched, comma-separated. */
   entityType: Scalars['String']['output'];
   /** sha256(prevHash + canonical entry), hex. */
   hash: Scalars['String']['output'];
+  /** What the entry records: a write, a read by another agency, or a countersignature. */
   kind: AuditKind;
   /** GraphQL operation name or field, e.g. recordProgressReport. */
   operation: Scalars['String']['output'];
@@ -275,15 +315,20 @@ export type AuditEntry = {
 /** A page of audit entries, newest first. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
   edges: Array<AuditEntryEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
   /** Entries matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One audit entry of a page, with the cursor that continues after it. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue after this entry. */
   cursor: Scalars['String']['output'];
+  /** The audit entry. */
   node: AuditEntry;
 };
 
@@ -296,22 +341,34 @@ export type AuditKind =
   /** A change to the agency's data. */
   | 'WRITE';
 
+/** The papers a coordination body meets on: per area, goal and ministry the actions by status, the overdue and escalated actions with their reasons, indicators against target, and the follow-up of decisions. Live while the meeting is open; the snapshot frozen at closing once it is closed. */
 export type BoardPack = {
   __typename?: 'BoardPack';
+  /** Whether the pack is read live or is the snapshot frozen when the meeting closed. */
   basis: BoardPackBasis;
+  /** The Turkish name of the coordination body that meets. */
   bodyName: Scalars['String']['output'];
+  /** Actions by status, one row per responsible agency. */
   byAgency: Array<StatusCounts>;
+  /** Actions by status, one row per strategic area. */
   byArea: Array<StatusCounts>;
+  /** Actions by status, one row per strategic goal. */
   byGoal: Array<StatusCounts>;
   /** The overdue actions past the escalation threshold, most overdue first; `first` as for overdue. */
   escalated: Array<BoardPackAction>;
   /** How many actions are escalated in all, whatever `first` keeps. */
   escalatedCount: Scalars['Int']['output'];
+  /** The body's decisions and where their follow-up stands. */
   followUps: Array<BoardPackFollowUp>;
+  /** When the pack's figures were read (for a snapshot, when the meeting closed). */
   generatedAt: Scalars['DateTime']['output'];
+  /** Every indicator of the plan with its latest national value against target (and, for a provincial or district board, the province's latest value). */
   indicators: Array<BoardPackIndicator>;
+  /** The meeting's date. */
   meetingDate: Scalars['Date']['output'];
+  /** The meeting the pack is for. */
   meetingId: Scalars['ID']['output'];
+  /** The meeting's title. */
   meetingTitle: Scalars['String']['output'];
   /**
    * Overdue actions, most overdue first. `first` keeps the most overdue (1 to 5000), as a screen
@@ -323,52 +380,82 @@ export type BoardPack = {
 };
 
 
+/** The papers a coordination body meets on: per area, goal and ministry the actions by status, the overdue and escalated actions with their reasons, indicators against target, and the follow-up of decisions. Live while the meeting is open; the snapshot frozen at closing once it is closed. */
 export type BoardPackEscalatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The papers a coordination body meets on: per area, goal and ministry the actions by status, the overdue and escalated actions with their reasons, indicators against target, and the follow-up of decisions. Live while the meeting is open; the snapshot frozen at closing once it is closed. */
 export type BoardPackOverdueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An overdue action as the board pack lists it. */
 export type BoardPackAction = {
   __typename?: 'BoardPackAction';
+  /** The action's plan code. */
   actionCode: Scalars['ID']['output'];
+  /** Days past the due date. */
   daysOverdue: Scalars['Int']['output'];
+  /** The due date in force. */
   dueDate: Scalars['Date']['output'];
+  /** True when the action is late by more than the escalation threshold. */
   escalated: Scalars['Boolean']['output'];
+  /** The due date the adopted plan gave. */
   originalDueDate: Scalars['Date']['output'];
   /** The responsible agency's own words: its latest approved report's narrative, and the latest re-baselining reason. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** The agency responsible for the action. */
   responsibleAgency: AgencyCode;
+  /** The responsible agency's status; null, with an error naming the agency, when it cannot be read. */
   status?: Maybe<ActionStatus>;
+  /** The action's Turkish title. */
   title: Scalars['String']['output'];
 };
 
+/** Where a board pack's figures come from. */
 export type BoardPackBasis =
+  /** Read now from every agency: the meeting is open. */
   | 'LIVE'
+  /** Frozen when the meeting closed; it never changes afterwards. */
   | 'SNAPSHOT';
 
+/** A decision of the coordination body and its follow-up. */
 export type BoardPackFollowUp = {
   __typename?: 'BoardPackFollowUp';
+  /** The decision's id, `<meeting id>-d<n>`. */
   decisionId: Scalars['ID']['output'];
+  /** When the decision is due. */
   dueDate: Scalars['Date']['output'];
+  /** The meeting that took the decision. */
   meetingId: Scalars['ID']['output'];
+  /** OPEN past its due date. */
   overdue: Scalars['Boolean']['output'];
+  /** The agency that owns the decision. */
   ownerAgency: AgencyCode;
+  /** OPEN until its owner completes it, then DONE. */
   status: FollowUpStatus;
+  /** What was decided. */
   text: Scalars['String']['output'];
 };
 
+/** An indicator in the board pack, its latest national value against target. */
 export type BoardPackIndicator = {
   __typename?: 'BoardPackIndicator';
+  /** The action the indicator measures. */
   actionCode: Scalars['ID']['output'];
+  /** The value when the plan was adopted; null where the plan gives none. */
   baseline?: Maybe<Scalars['Float']['output']>;
+  /** Whether rising, falling or steady values are on track. */
   direction: IndicatorDirection;
+  /** The indicator's code in the plan. */
   indicatorCode: Scalars['ID']['output'];
+  /** The latest period with a national value; null before the first. */
   latestPeriod?: Maybe<Scalars['String']['output']>;
+  /** The latest national value; null before the first, or, with an error naming the agency, when the responsible agency cannot be read. */
   latestValue?: Maybe<Scalars['Float']['output']>;
+  /** The indicator's Turkish name. */
   name: Scalars['String']['output'];
   /** The latest value has reached the target in the indicator's direction; null without a value. */
   onTrack?: Maybe<Scalars['Boolean']['output']>;
@@ -391,26 +478,40 @@ export type BoardPackIndicator = {
    * province has no measurement, or where it is withheld (then `provinceSuppressed` is true).
    */
   provinceValue?: Maybe<Scalars['Float']['output']>;
+  /** The source of the latest national value. */
   source?: Maybe<Scalars['String']['output']>;
+  /** The value the plan aims for. */
   target: Scalars['Float']['output'];
+  /** The unit of its values. */
   unit: Scalars['String']['output'];
 };
 
+/** An action that became overdue since the last meeting. */
 export type ChangedAction = {
   __typename?: 'ChangedAction';
+  /** The action's plan code. */
   actionCode: Scalars['ID']['output'];
+  /** Days past the due date. */
   daysOverdue: Scalars['Int']['output'];
+  /** The due date in force. */
   dueDate: Scalars['Date']['output'];
+  /** The responsible agency's current status. */
   status: ActionStatus;
+  /** The action's Turkish title. */
   title: Scalars['String']['output'];
 };
 
+/** Closes an open meeting, freezing its board pack. */
 export type CloseMeetingInput = {
+  /** The meeting's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
 };
 
+/** Marks a decision's follow-up done, with what was done. */
 export type CompleteFollowUpInput = {
+  /** The decision's id, `<meeting id>-d<n>`. */
   decisionId: Scalars['ID']['input'];
   /** The decision's version you read. */
   expectedVersion: Scalars['Int']['input'];
@@ -420,32 +521,42 @@ export type CompleteFollowUpInput = {
 
 /** What a collaborating agency has done on a part it accepted, with the evidence for it. */
 export type ContributionInput = {
+  /** The action whose part it is. */
   actionCode: Scalars['ID']['input'];
+  /** How the agency assesses its contribution. */
   contributionStatus: ActionStatus;
+  /** What shows the contribution (a report, a circular, figures). */
   evidence: Scalars['String']['input'];
+  /** The part's version you read. */
   expectedVersion: Scalars['Int']['input'];
 };
 
 /** A coordination body under the Yönetmelik arts. 19-21: central, provincial or district. */
 export type CoordinationBody = {
   __typename?: 'CoordinationBody';
+  /** Who chairs it, as the record says: the family ministry for the central body, a deputy governor for a provincial board, the kaymakam for a district board. */
   chair: Scalars['String']['output'];
   /** Set for district bodies only. */
   district?: Maybe<Scalars['String']['output']>;
   /** Readable id: `central`, `provincial-<plate code>`, `district-<plate code>-<district>`. */
   id: Scalars['ID']['output'];
+  /** Central, provincial or district. */
   level: CoordinationLevel;
+  /** How often it meets, as the record says (e.g. twice a year, every two months). */
   meetingFrequency: Scalars['String']['output'];
   /** Recorded meetings, oldest first. */
   meetings: Array<Meeting>;
   /** Turkish name. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
   /** What the record does not confirm about this body. */
   note?: Maybe<Scalars['String']['output']>;
   /** Null for the central body. */
   province?: Maybe<Province>;
+  /** Who serves as its secretariat, where the record says; null otherwise. */
   secretariat?: Maybe<Scalars['String']['output']>;
+  /** Where the record of the body comes from (the Yönetmelik, a ministry page). */
   source: Scalars['String']['output'];
 };
 
@@ -464,49 +575,68 @@ export type CoordinationBodyInput = {
   meetingFrequency: Scalars['String']['input'];
   /** Turkish name, e.g. Çankaya İlçe Çocuk Koruma Koordinasyon Kurulu. */
   name: Scalars['String']['input'];
+  /** English name, e.g. Çankaya District Child Protection Coordination Board. */
   nameEn: Scalars['String']['input'];
   /** What the record does not confirm about this body. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** Two-digit plate code of the district's province, 01-81; a province that does not exist is BAD_USER_INPUT. */
   plateCode: Scalars['String']['input'];
+  /** Who serves as its secretariat, optional. */
   secretariat?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The level a coordination body works at (Yönetmelik arts. 19-21). */
 export type CoordinationLevel =
+  /** The Central Coordination (Merkezi Koordinasyon), chaired at the family ministry. */
   | 'CENTRAL'
+  /** A district board (İlçe Koordinasyon Kurulu), chaired by the kaymakam. */
   | 'DISTRICT'
+  /** A provincial board (İl Koordinasyon Kurulu), chaired by a deputy governor; one in each of the 81 provinces. */
   | 'PROVINCIAL';
 
 /** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
 export type CorrectionInput = {
+  /** The action the approved report is on. */
   actionCode: Scalars['ID']['input'];
   /** The version of the approved report you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The approved period, a quarter such as 2026-Q3. */
   period: Scalars['String']['input'];
 };
 
 /** How exact an event's date is: MONTH means the source gives only the month (the date is its first day). */
 export type DatePrecision =
+  /** The source gives the day. */
   | 'DAY'
+  /** The source gives only the month; the date is its first day. */
   | 'MONTH';
 
 /** A decision of a coordination body, owned by one agency, followed up until done. */
 export type Decision = {
   __typename?: 'Decision';
+  /** When the follow-up was completed. */
   doneAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever completed the follow-up. */
   doneBy?: Maybe<Scalars['String']['output']>;
   /** What was done, given when the follow-up was completed. */
   doneNote?: Maybe<Scalars['String']['output']>;
+  /** When it is due. */
   dueDate: Scalars['Date']['output'];
   /** Readable: `<meeting id>-d<n>`. */
   id: Scalars['ID']['output'];
+  /** The meeting that took it. */
   meeting: Meeting;
   /** OPEN past its due date. */
   overdue: Scalars['Boolean']['output'];
+  /** The agency that answers for it. */
   ownerAgency: AgencyCode;
+  /** When it was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** Username of the secretariat member who recorded it. */
   recordedBy: Scalars['String']['output'];
+  /** OPEN until completed, then DONE. */
   status: FollowUpStatus;
+  /** What was decided. */
   text: Scalars['String']['output'];
   /** Send this back as expectedVersion to complete the follow-up. */
   version: Scalars['Int']['output'];
@@ -515,12 +645,15 @@ export type Decision = {
 /** One move of an action's due date. */
 export type DueDateRevision = {
   __typename?: 'DueDateRevision';
+  /** When it was moved. */
   changedAt: Scalars['DateTime']['output'];
+  /** Username of whoever moved it. */
   changedBy: Scalars['String']['output'];
   /** The due date this revision set. */
   dueDate: Scalars['Date']['output'];
   /** The due date in force before it. */
   previousDueDate: Scalars['Date']['output'];
+  /** Why the secretariat moved the date. */
   reason: Scalars['String']['output'];
   /** 1 for the first re-baselining. */
   revision: Scalars['Int']['output'];
@@ -529,14 +662,23 @@ export type DueDateRevision = {
 /** An action the Ministry of National Education is responsible for. */
 export type EducationAction = Action & {
   __typename?: 'EducationAction';
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
+  /** Collaborating institutions (işbirliği yapılacak kurumlar), in the plan's order. */
   collaborators: Array<Institution>;
+  /** Days past the due date while overdue, 0 otherwise; null when the status could not be read. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** The due date in force: the plan's, or the latest re-baselined one. */
   dueDate: Scalars['Date']['output'];
+  /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
+  /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
    * The action's status across every party, derived from the responsible agency's status and each
@@ -544,16 +686,28 @@ export type EducationAction = Action & {
    * any of them cannot be read.
    */
   overallStatus?: Maybe<ActionStatus>;
+  /**
+   * The due date has passed and the responsible agency has not reported the action COMPLETED; null
+   * when its status could not be read.
+   */
   overdue?: Maybe<Scalars['Boolean']['output']>;
+  /** The collaborators that serve a subgraph of their own, each answering for its own part. */
   parties: Array<ActionParty>;
+  /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
+  /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Resolved by the responsible agency's subgraph; needed here to tell whether the action is overdue. */
   status?: Maybe<ActionStatus>;
+  /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
+  /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
@@ -562,7 +716,9 @@ export type EducationParty = ActionParty & {
   __typename?: 'EducationParty';
   /** Resolved by that agency's subgraph; needed here for the overall status. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** The collaborating agency. */
   agency: AgencyCode;
   contributionStatus?: Maybe<ActionStatus>;
 };
@@ -574,12 +730,17 @@ export type EducationParty = ActionParty & {
  */
 export type Escalation = {
   __typename?: 'Escalation';
+  /** The action itself. */
   action: Action;
+  /** The action's plan code. */
   actionCode: Scalars['ID']['output'];
+  /** Days past the due date in force. */
   daysOverdue: Scalars['Int']['output'];
+  /** The due date in force. */
   dueDate: Scalars['Date']['output'];
   /** Late by more than the escalation threshold (ESCALATION_DAYS, 90 days): the board should act. */
   escalated: Scalars['Boolean']['output'];
+  /** The due date the adopted plan gave. */
   originalDueDate: Scalars['Date']['output'];
   /** The report narrative and the re-baselining reason together, as the board pack shows them. */
   reason?: Maybe<Scalars['String']['output']>;
@@ -589,27 +750,40 @@ export type Escalation = {
   reportNarrative?: Maybe<Scalars['String']['output']>;
   /** Period of the responsible agency's latest approved report, if any. */
   reportPeriod?: Maybe<Scalars['String']['output']>;
+  /** The agency responsible for the action. */
   responsibleAgency: AgencyCode;
   /** The responsible agency's status; null, with an error naming the agency, when it cannot be read. */
   status?: Maybe<ActionStatus>;
+  /** The action's Turkish title. */
   title: Scalars['String']['output'];
 };
 
 /** An action the family ministry is responsible for; the secretariat also keeps its progress. */
 export type FamilyAction = Action & {
   __typename?: 'FamilyAction';
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
+  /** Collaborating institutions (işbirliği yapılacak kurumlar), in the plan's order. */
   collaborators: Array<Institution>;
+  /** Days past the due date while overdue, 0 otherwise; null when the status could not be read. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** The due date in force: the plan's, or the latest re-baselined one. */
   dueDate: Scalars['Date']['output'];
+  /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
   /** Each indicator of the action against its target, from the national measurements. */
   indicatorProgress?: Maybe<Array<IndicatorProgress>>;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
+  /** The latest approved progress report on the action; null before the first one. */
   latestReport?: Maybe<ProgressReport>;
+  /** The action's indicator measurements, national and per province, under the small-number rule of IndicatorMeasurement. */
   measurements?: Maybe<Array<IndicatorMeasurement>>;
+  /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
    * The action's status across every party, derived from the responsible agency's status and each
@@ -617,19 +791,32 @@ export type FamilyAction = Action & {
    * any of them cannot be read.
    */
   overallStatus?: Maybe<ActionStatus>;
+  /**
+   * The due date has passed and the responsible agency has not reported the action COMPLETED; null
+   * when its status could not be read.
+   */
   overdue?: Maybe<Scalars['Boolean']['output']>;
+  /** The collaborators that serve a subgraph of their own, each answering for its own part. */
   parties: Array<ActionParty>;
+  /** The progress reports on the action the caller may see, one per period (the newest revision the caller may see): approved ones for every reader, drafts and reports under review only for the responsible ministry's own staff. */
   progressReports?: Maybe<Array<ProgressReport>>;
   /** Every revision of one period's report the caller may see, oldest first. */
   reportHistory?: Maybe<Array<ProgressReport>>;
+  /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
+  /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Status from the latest approved progress report; NOT_STARTED before the first one. */
   status?: Maybe<ActionStatus>;
+  /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
+  /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
@@ -642,6 +829,7 @@ export type FamilyActionReportHistoryArgs = {
 /** The family ministry's own data: its commitments under the plan and its published service figures. */
 export type FamilyAgency = {
   __typename?: 'FamilyAgency';
+  /** One of the ministry's actions by its plan code; NOT_FOUND when the plan gives the ministry no such action. */
   action: FamilyAction;
   /**
    * Every action of the ministry, in code order, with its status and latest approved report, in one
@@ -658,6 +846,7 @@ export type FamilyAgency = {
   actionsWithStatus: Array<FamilyAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
+  /** The ministry's agency code. */
   code: AgencyCode;
   /**
    * Per indicator of the ministry's actions, the cells (one per source) of its latest national period,
@@ -678,6 +867,7 @@ export type FamilyAgency = {
    * for the ministry's own staff), the newest revision of each period, oldest review first.
    */
   reviewedSince: Array<ProgressReport>;
+  /** The ministry's published service figures (e.g. forensic interview rooms, mobile teams), each with its date and source; sources that disagree stand side by side. */
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -731,6 +921,7 @@ export type FamilyAgencyServiceFiguresArgs = {
  */
 export type FamilyMutations = {
   __typename?: 'FamilyMutations';
+  /** The secretariat adds an item to an OPEN meeting's agenda; a closed meeting is refused with CONFLICT (`reason: MEETING_CLOSED`), a stale version with CONFLICT. */
   addAgendaItem?: Maybe<Meeting>;
   /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   approveProgressReport?: Maybe<ProgressReport>;
@@ -738,6 +929,7 @@ export type FamilyMutations = {
   closeMeeting?: Maybe<Meeting>;
   /** The secretariat, or a liaison or focal point of the agency that owns the decision. */
   completeFollowUp?: Maybe<Decision>;
+  /** Opens a correction of an approved period: the next revision as a draft, while the approved one stays in force until the correction is approved. */
   correctProgressReport?: Maybe<ProgressReport>;
   /**
    * The secretariat sets up a district coordination board; meetings can then be scheduled for it.
@@ -753,6 +945,7 @@ export type FamilyMutations = {
   rebaselineAction?: Maybe<Action>;
   /** Records the ministry's contribution to a part it accepted. */
   recordContribution?: Maybe<FamilyParty>;
+  /** The secretariat records a decision of an OPEN meeting, with the agency that owns it and its due date. */
   recordDecision?: Maybe<Decision>;
   /**
    * Records or changes one value of an indicator of the ministry's own action; expectedVersion is the
@@ -761,6 +954,7 @@ export type FamilyMutations = {
   recordIndicatorMeasurement?: Maybe<IndicatorMeasurement>;
   /** Files a meeting held in the past, CLOSED, without a board pack. */
   recordMeeting?: Maybe<Meeting>;
+  /** The secretariat records (or replaces) the minutes of an OPEN meeting. */
   recordMinutes?: Maybe<Meeting>;
   /** Removes an agenda item of an OPEN meeting; refused on a closed meeting or a stale version like moveAgendaItem. */
   removeAgendaItem?: Maybe<Meeting>;
@@ -768,8 +962,11 @@ export type FamilyMutations = {
   respondToPart?: Maybe<FamilyParty>;
   /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   returnProgressReport?: Maybe<ProgressReport>;
+  /** Saves a draft report on one of the ministry's own actions: creates the period's draft, or edits the open draft or returned report (with expectedVersion). An approved period is refused with CONFLICT; open a correction instead. */
   saveProgressReport?: Maybe<ProgressReport>;
+  /** The secretariat schedules a meeting of a coordination body (OPEN); its agenda starts with the body's open follow-ups. */
   scheduleMeeting?: Maybe<Meeting>;
+  /** Submits a draft or returned report to the ministry's focal points for review (SUBMITTED). */
   submitProgressReport?: Maybe<ProgressReport>;
   /**
    * Takes a submitted report back to a draft of the same revision (its authors stay its authors), e.g.
@@ -961,35 +1158,53 @@ export type FamilyMutationsWithdrawProgressReportArgs = {
 /** The family ministry's part in another agency's action, kept in the family's own database. */
 export type FamilyParty = ActionParty & {
   __typename?: 'FamilyParty';
+  /** Whether the agency has accepted or declined its part; PENDING until it answers. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** The collaborating agency. */
   agency: AgencyCode;
+  /** How the agency assesses its own contribution to the action. */
   contributionStatus?: Maybe<ActionStatus>;
   /** What the ministry offers as evidence of its contribution. */
   evidence?: Maybe<Scalars['String']['output']>;
   /** Why the ministry declined, or a note on accepting. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** When the part was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever last changed the part. */
   updatedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the part; a stale version is refused with CONFLICT. */
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Where a decision's follow-up stands. */
 export type FollowUpStatus =
+  /** Completed by its owner or the secretariat, with what was done. */
   | 'DONE'
+  /** Not yet done. */
   | 'OPEN';
 
 /** An action the Ministry of Health is responsible for. */
 export type HealthAction = Action & {
   __typename?: 'HealthAction';
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
+  /** Collaborating institutions (işbirliği yapılacak kurumlar), in the plan's order. */
   collaborators: Array<Institution>;
+  /** Days past the due date while overdue, 0 otherwise; null when the status could not be read. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** The due date in force: the plan's, or the latest re-baselined one. */
   dueDate: Scalars['Date']['output'];
+  /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
+  /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
    * The action's status across every party, derived from the responsible agency's status and each
@@ -997,16 +1212,28 @@ export type HealthAction = Action & {
    * any of them cannot be read.
    */
   overallStatus?: Maybe<ActionStatus>;
+  /**
+   * The due date has passed and the responsible agency has not reported the action COMPLETED; null
+   * when its status could not be read.
+   */
   overdue?: Maybe<Scalars['Boolean']['output']>;
+  /** The collaborators that serve a subgraph of their own, each answering for its own part. */
   parties: Array<ActionParty>;
+  /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
+  /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Resolved by the responsible agency's subgraph; needed here to tell whether the action is overdue. */
   status?: Maybe<ActionStatus>;
+  /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
+  /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
@@ -1015,7 +1242,9 @@ export type HealthParty = ActionParty & {
   __typename?: 'HealthParty';
   /** Resolved by that agency's subgraph; needed here for the overall status. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** The collaborating agency. */
   agency: AgencyCode;
   contributionStatus?: Maybe<ActionStatus>;
 };
@@ -1025,21 +1254,31 @@ export type IndicatorDefinition = {
   __typename?: 'IndicatorDefinition';
   /** Value when the plan was adopted; null where the plan gives none. */
   baseline?: Maybe<Scalars['Float']['output']>;
+  /** The indicator's code in the plan. */
   code: Scalars['ID']['output'];
+  /** Whether rising, falling or steady values mean the action is on track. */
   direction: IndicatorDirection;
   /** Official Turkish name. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Whether it is measured every quarter or every year. */
   periodType: PeriodType;
+  /** Where the definition comes from; `example` for indicators not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The value the plan aims for by the action's due date. */
   target: Scalars['Float']['output'];
+  /** The unit of its values (e.g. a count, a percentage). */
   unit: Scalars['String']['output'];
 };
 
 /** Whether a rising, falling or steady value means the action is on track. */
 export type IndicatorDirection =
+  /** Lower is better. */
   | 'DECREASE'
+  /** Higher is better. */
   | 'INCREASE'
+  /** The value should hold at the target. */
   | 'MAINTAIN';
 
 /**
@@ -1052,7 +1291,9 @@ export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
   /** The exact date the figure refers to, where the source gives one. */
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** The measurement's id. */
   id: Scalars['ID']['output'];
+  /** The indicator measured. */
   indicatorCode: Scalars['String']['output'];
   /** Reporting period, a quarter such as 2021-Q2. */
   period: Scalars['String']['output'];
@@ -1062,6 +1303,7 @@ export type IndicatorMeasurement = {
   recordedAt: Scalars['DateTime']['output'];
   /** Username of whoever recorded the current value; `seed` for example and published data loaded at start. */
   recordedBy: Scalars['String']['output'];
+  /** Where the figure comes from (a publication, a register, or the agency's own records). */
   source: Scalars['String']['output'];
   /** True when the value is withheld from this reader to protect small counts. */
   suppressed: Scalars['Boolean']['output'];
@@ -1078,6 +1320,7 @@ export type IndicatorMeasurement = {
  * rules of IndicatorMeasurement.
  */
 export type IndicatorMeasurementInput = {
+  /** One of the agency's own actions. */
   actionCode: Scalars['ID']['input'];
   /** The exact date the figure refers to, where known; not in the future. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1098,19 +1341,26 @@ export type IndicatorMeasurementInput = {
   value: Scalars['Float']['input'];
 };
 
+/** How one indicator's latest national value moved since the last meeting. */
 export type IndicatorMovement = {
   __typename?: 'IndicatorMovement';
+  /** The action the indicator measures. */
   actionCode: Scalars['ID']['output'];
   /** nowValue less thenValue; null unless both are known. */
   change?: Maybe<Scalars['Float']['output']>;
+  /** The indicator's code in the plan. */
   indicatorCode: Scalars['ID']['output'];
+  /** The indicator's Turkish name. */
   name: Scalars['String']['output'];
+  /** The period of the value now. */
   nowPeriod?: Maybe<Scalars['String']['output']>;
   /** The latest national value now. */
   nowValue?: Maybe<Scalars['Float']['output']>;
+  /** The period of that value; null where there was none. */
   thenPeriod?: Maybe<Scalars['String']['output']>;
   /** The latest national value frozen at the last meeting; null where there was none. */
   thenValue?: Maybe<Scalars['Float']['output']>;
+  /** The unit of its values. */
   unit: Scalars['String']['output'];
 };
 
@@ -1120,13 +1370,17 @@ export type IndicatorMovement = {
  */
 export type IndicatorProgress = {
   __typename?: 'IndicatorProgress';
+  /** The value when the plan was adopted; null where the plan gives none. */
   baseline?: Maybe<Scalars['Float']['output']>;
+  /** Whether rising, falling or steady values are on track. */
   direction: IndicatorDirection;
+  /** The indicator's code in the plan. */
   indicatorCode: Scalars['ID']['output'];
   /** The national values of the latest period, one per source. */
   latest: Array<IndicatorMeasurement>;
   /** The latest period with a national value; null before the first. */
   latestPeriod?: Maybe<Scalars['String']['output']>;
+  /** The indicator's Turkish name. */
   name: Scalars['String']['output'];
   /**
    * True when the target is reached, or progress keeps pace with the time elapsed between the action's
@@ -1139,17 +1393,23 @@ export type IndicatorProgress = {
    * Null without a value or a baseline, when baseline equals target, or when the latest sources disagree.
    */
   progressToTarget?: Maybe<Scalars['Float']['output']>;
+  /** The value the plan aims for. */
   target: Scalars['Float']['output'];
+  /** How it moved between its last two national periods. */
   trend: IndicatorTrend;
+  /** The unit of its values. */
   unit: Scalars['String']['output'];
 };
 
 /** How an indicator moved between its last two national periods, read in the indicator's direction. */
 export type IndicatorTrend =
+  /** Moved towards the target. */
   | 'IMPROVING'
+  /** Did not change. */
   | 'STABLE'
   /** Fewer than two national periods, or sources that disagree about the direction of the change. */
   | 'UNKNOWN'
+  /** Moved away from the target. */
   | 'WORSENING';
 
 /** A member of the revision working group: a responsible or collaborating institution of the plan. */
@@ -1157,25 +1417,38 @@ export type Institution = {
   __typename?: 'Institution';
   /** The agency whose subgraph this institution runs; null for members without a subgraph of their own. */
   agency?: Maybe<AgencyCode>;
+  /** The institution's code, e.g. JUSTICE, TBB or TUIK. */
   code: Scalars['ID']['output'];
   /** Official Turkish name. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Coordinator (the family ministry) or member of the working group. */
   role: WorkingGroupRole;
+  /** Where the record of the institution comes from. */
   source: Scalars['String']['output'];
 };
 
 /** An action the Ministry of Interior is responsible for. */
 export type InteriorAction = Action & {
   __typename?: 'InteriorAction';
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
+  /** Collaborating institutions (işbirliği yapılacak kurumlar), in the plan's order. */
   collaborators: Array<Institution>;
+  /** Days past the due date while overdue, 0 otherwise; null when the status could not be read. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** The due date in force: the plan's, or the latest re-baselined one. */
   dueDate: Scalars['Date']['output'];
+  /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
+  /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
    * The action's status across every party, derived from the responsible agency's status and each
@@ -1183,16 +1456,28 @@ export type InteriorAction = Action & {
    * any of them cannot be read.
    */
   overallStatus?: Maybe<ActionStatus>;
+  /**
+   * The due date has passed and the responsible agency has not reported the action COMPLETED; null
+   * when its status could not be read.
+   */
   overdue?: Maybe<Scalars['Boolean']['output']>;
+  /** The collaborators that serve a subgraph of their own, each answering for its own part. */
   parties: Array<ActionParty>;
+  /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
+  /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Resolved by the responsible agency's subgraph; needed here to tell whether the action is overdue. */
   status?: Maybe<ActionStatus>;
+  /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
+  /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
@@ -1201,7 +1486,9 @@ export type InteriorParty = ActionParty & {
   __typename?: 'InteriorParty';
   /** Resolved by that agency's subgraph; needed here for the overall status. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** The collaborating agency. */
   agency: AgencyCode;
   contributionStatus?: Maybe<ActionStatus>;
 };
@@ -1209,14 +1496,23 @@ export type InteriorParty = ActionParty & {
 /** An action the Ministry of Justice is responsible for. */
 export type JusticeAction = Action & {
   __typename?: 'JusticeAction';
+  /** The strategic area of the action's goal. */
   area: StrategicArea;
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
+  /** Collaborating institutions (işbirliği yapılacak kurumlar), in the plan's order. */
   collaborators: Array<Institution>;
+  /** Days past the due date while overdue, 0 otherwise; null when the status could not be read. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** The due date in force: the plan's, or the latest re-baselined one. */
   dueDate: Scalars['Date']['output'];
+  /** Every move of the due date, oldest first; empty while the plan's date stands. */
   dueDateHistory: Array<DueDateRevision>;
+  /** The strategic goal the action serves. */
   goal: StrategicGoal;
+  /** The indicators the plan agrees for measuring the action's result. */
   indicators: Array<IndicatorDefinition>;
+  /** The due date the adopted plan gave, whatever re-baselining followed. */
   originalDueDate: Scalars['Date']['output'];
   /**
    * The action's status across every party, derived from the responsible agency's status and each
@@ -1224,16 +1520,28 @@ export type JusticeAction = Action & {
    * any of them cannot be read.
    */
   overallStatus?: Maybe<ActionStatus>;
+  /**
+   * The due date has passed and the responsible agency has not reported the action COMPLETED; null
+   * when its status could not be read.
+   */
   overdue?: Maybe<Scalars['Boolean']['output']>;
+  /** The collaborators that serve a subgraph of their own, each answering for its own part. */
   parties: Array<ActionParty>;
+  /** The responsible institution (sorumlu kurum). */
   responsible: Institution;
+  /** The agency responsible for the action, whose subgraph reports its progress. */
   responsibleAgency: AgencyCode;
+  /** Where the row comes from; `example` for rows not retrieved from the official plans. */
   source: Scalars['String']['output'];
+  /** The date the plan gives for starting the action. */
   startDate: Scalars['Date']['output'];
   /** Resolved by the responsible agency's subgraph; needed here to tell whether the action is overdue. */
   status?: Maybe<ActionStatus>;
+  /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
+  /** Send this back as expectedVersion to re-baseline the action; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
 };
 
@@ -1242,7 +1550,9 @@ export type JusticeParty = ActionParty & {
   __typename?: 'JusticeParty';
   /** Resolved by that agency's subgraph; needed here for the overall status. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** The collaborating agency. */
   agency: AgencyCode;
   contributionStatus?: Maybe<ActionStatus>;
 };
@@ -1254,7 +1564,9 @@ export type LegalReference = {
   date?: Maybe<Scalars['Date']['output']>;
   /** Official citation, e.g. the law number or the Resmî Gazete issue. */
   reference: Scalars['String']['output'];
+  /** Where the reference comes from. */
   source: Scalars['String']['output'];
+  /** The instrument's title (e.g. Çocuk Koruma Kanunu). */
   title: Scalars['String']['output'];
 };
 
@@ -1266,26 +1578,33 @@ export type Meeting = {
   __typename?: 'Meeting';
   /** The agenda in order; follow-ups of earlier open decisions come first. */
   agenda: Array<AgendaItem>;
+  /** The coordination body that met. */
   body: CoordinationBody;
   /** False where the source does not say which body met; `body` is then the most likely one. */
   bodyConfirmed: Scalars['Boolean']['output'];
   /** Null while open, and for meetings recorded after the fact. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever closed it; null while open. */
   closedBy?: Maybe<Scalars['String']['output']>;
+  /** The day of the meeting. */
   date: Scalars['Date']['output'];
   /** Decisions taken at this meeting, each with the agency that owns it and a due date, in the order recorded. */
   decisions: Array<Decision>;
   /** Readable id, e.g. `central-11`. */
   id: Scalars['ID']['output'];
+  /** The minutes the secretariat recorded; null until then. */
   minutes?: Maybe<Scalars['String']['output']>;
   /** The body's own meeting number; null where the source gives none. */
   number?: Maybe<Scalars['Int']['output']>;
   /** Decisions as a historic record words them (meetings recorded after the fact). */
   recordedDecisions: Array<Scalars['String']['output']>;
+  /** Where the record comes from; the secretariat for meetings held here. */
   source: Scalars['String']['output'];
+  /** OPEN while it can change, CLOSED once held and closed. */
   state: MeetingState;
   /** Empty for a meeting scheduled here; its record is `minutes`. */
   summary: Scalars['String']['output'];
+  /** The meeting's title. */
   title: Scalars['String']['output'];
   /** Send this back as expectedVersion to change the meeting; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
@@ -1304,7 +1623,9 @@ export type MeetingChanges = {
    * snapshots hold only the overdue actions' and the agenda's): status changes then cover only those.
    */
   baselineComplete: Scalars['Boolean']['output'];
+  /** The coordination body compared. */
   bodyId: Scalars['ID']['output'];
+  /** When today's data was read. */
   generatedAt: Scalars['DateTime']['output'];
   /** The body's latest meeting closed with a snapshot; null when it has none. */
   since?: Maybe<Meeting>;
@@ -1314,15 +1635,21 @@ export type MeetingChanges = {
 
 /** A meeting record the secretariat files for a coordination body. */
 export type MeetingInput = {
+  /** The coordination body that met. */
   bodyId: Scalars['ID']['input'];
+  /** The day it met. */
   date: Scalars['Date']['input'];
+  /** The decisions as the record words them. */
   decisions?: Array<Scalars['String']['input']>;
   /** The body's own meeting number, where it numbers its meetings. */
   number?: InputMaybe<Scalars['Int']['input']>;
+  /** What the record says of the meeting. */
   summary: Scalars['String']['input'];
+  /** The meeting's title. */
   title: Scalars['String']['input'];
 };
 
+/** Whether a meeting can still change. */
 export type MeetingState =
   /** Held and closed: nothing changes, and its board pack is the snapshot taken at closing. */
   | 'CLOSED'
@@ -1335,6 +1662,7 @@ export type MoveAgendaItemInput = {
   expectedVersion: Scalars['Int']['input'];
   /** The agenda item's id, e.g. `provincial-06-2026-05-10-a3`. */
   itemId: Scalars['ID']['input'];
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
   /** The new position, from 1 to the number of items. */
   position: Scalars['Int']['input'];
@@ -1347,18 +1675,24 @@ export type MoveAgendaItemInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The family ministry's changes: its own progress, and the secretariat's meetings, bodies and re-baselinings. */
   family?: Maybe<FamilyMutations>;
 };
 
+/** Where a page ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Pass as `after` for the next page; null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Where an agency stands on the part the plan gives it in another agency's action. */
 export type PartAcceptance =
+  /** The agency takes on its part. */
   | 'ACCEPTED'
+  /** The agency declines its part, with a reason; the action's overallStatus then reads AT_RISK unless it is COMPLETED or DELAYED. */
   | 'DECLINED'
   /** Not answered yet. */
   | 'PENDING';
@@ -1367,7 +1701,9 @@ export type PartAcceptance =
 export type PartResponseInput = {
   /** ACCEPTED or DECLINED. */
   acceptance: PartAcceptance;
+  /** The other agency's action, by its plan code. */
   actionCode: Scalars['ID']['input'];
+  /** The part's version you read. */
   expectedVersion: Scalars['Int']['input'];
   /** Why the agency declines: required, and not blank, with DECLINED. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1375,7 +1711,9 @@ export type PartResponseInput = {
 
 /** How often an indicator is measured. */
 export type PeriodType =
+  /** Every quarter. */
   | 'QUARTER'
+  /** Every year, recorded in the year's last quarter. */
   | 'YEAR';
 
 /**
@@ -1391,8 +1729,11 @@ export type ProgressReport = {
    * it. None of them may approve or return it (the four-eyes rule); the request is refused with FORBIDDEN.
    */
   authors: Array<Scalars['String']['output']>;
+  /** The report's id; pass it to submit, withdraw, approve or return it. */
   id: Scalars['ID']['output'];
+  /** The agency's own account of the period's work. */
   narrative: Scalars['String']['output'];
+  /** How far the action is done, 0 to 100. */
   percentComplete: Scalars['Int']['output'];
   /** Reporting period, a quarter such as 2026-Q3. */
   period: Scalars['String']['output'];
@@ -1402,11 +1743,13 @@ export type ProgressReport = {
    * the action's first approved report.
    */
   previousApproved?: Maybe<ProgressReport>;
+  /** When the current version was filed. */
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
   /** Why it was returned. */
   reviewComment?: Maybe<Scalars['String']['output']>;
+  /** When it was approved or returned. */
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The focal point who approved or returned it. */
   reviewedBy?: Maybe<Scalars['String']['output']>;
@@ -1414,9 +1757,13 @@ export type ProgressReport = {
   revision: Scalars['Int']['output'];
   /** Where the report comes from; seeded reports say `example`. */
   source: Scalars['String']['output'];
+  /** Where the report stands in the approval workflow. */
   state: ReportState;
+  /** How the agency assesses the action in this report. */
   status: ActionStatus;
+  /** When it was submitted; null while a draft. */
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever submitted it; null while a draft. */
   submittedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the report; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
@@ -1427,14 +1774,17 @@ export type ProgressReport = {
  * draft, or edits the open draft (or returned report) when expectedVersion is given.
  */
 export type ProgressReportInput = {
+  /** One of the agency's own actions. */
   actionCode: Scalars['ID']['input'];
   /** The version you read; required to change an existing report, omitted to create one. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The agency's account of the period's work. */
   narrative: Scalars['String']['input'];
   /** 0 to 100. */
   percentComplete: Scalars['Int']['input'];
   /** A quarter such as 2026-Q3. */
   period: Scalars['String']['input'];
+  /** How the agency assesses the action. */
   status: ActionStatus;
 };
 
@@ -1443,13 +1793,16 @@ export type Province = {
   __typename?: 'Province';
   /** The provincial coordination board (İl Koordinasyon Kurulu). */
   coordinationBody?: Maybe<CoordinationBody>;
+  /** The province's name. */
   name: Scalars['String']['output'];
   /** Two-digit plate code, 01-81. */
   plateCode: Scalars['String']['output'];
 };
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type Query = {
   __typename?: 'Query';
+  /** One action by its plan code; NOT_FOUND when the plan has none with this code. */
   action: Action;
   /**
    * The plan's actions one page at a time, in code order (byte order: A1.H1.E10 before A1.H1.E2),
@@ -1466,7 +1819,9 @@ export type Query = {
    * `actionPage`; this list is for a known, small set (a goal, or up to 500 codes).
    */
   actions: Array<Action>;
+  /** One strategic area; NOT_FOUND when there is none with this code. */
   area: StrategicArea;
+  /** The strategy's strategic areas, in order. */
   areas: Array<StrategicArea>;
   /** The board pack of a meeting: live while it is open, the snapshot taken at closing once closed. */
   boardPack: BoardPack;
@@ -1476,7 +1831,9 @@ export type Query = {
    * and `agencies` is empty.
    */
   changesSinceLastMeeting: MeetingChanges;
+  /** The central, provincial and district coordination bodies, narrowed by level or province. */
   coordinationBodies: Array<CoordinationBody>;
+  /** One coordination body; NOT_FOUND when there is none with this id. */
   coordinationBody: CoordinationBody;
   /**
    * Actions overdue for more than afterDays days (default ESCALATION_DAYS, 90), most overdue first,
@@ -1489,16 +1846,21 @@ export type Query = {
    * read: a request that asks several ministries then keeps the others' answers.
    */
   family?: Maybe<FamilyAgency>;
+  /** One strategic goal; NOT_FOUND when there is none with this code. */
   goal: StrategicGoal;
   /** All goals, or those of one area. */
   goals: Array<StrategicGoal>;
+  /** One member of the working group; NOT_FOUND when there is none with this code. */
   institution: Institution;
   /** The working group's members. */
   institutions: Array<Institution>;
+  /** One meeting; NOT_FOUND when there is none with this id. */
   meeting: Meeting;
   /** Recorded meetings, oldest first; all bodies or one. */
   meetings: Array<Meeting>;
+  /** One province; NOT_FOUND when the plate code names none. */
   province: Province;
+  /** The 81 provinces, by plate code. */
   provinces: Array<Province>;
   /**
    * The plan's actions counted by goal and responsible agency, each cell by status, live from the
@@ -1506,15 +1868,18 @@ export type Query = {
    * whatever the plan's size. Only cells that hold actions are listed, goals in plan order.
    */
   statusMatrix: Array<StatusMatrixCell>;
+  /** The coordination strategy document, its legal basis and editions. */
   strategy: StrategyDocument;
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryActionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryActionPageArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActionFilter>;
@@ -1522,6 +1887,7 @@ export type QueryActionPageArgs = {
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryActionsArgs = {
   areaCode?: InputMaybe<Scalars['ID']['input']>;
   codes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1530,86 +1896,109 @@ export type QueryActionsArgs = {
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryAreaArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryBoardPackArgs = {
   meetingId: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryChangesSinceLastMeetingArgs = {
   bodyId: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryCoordinationBodiesArgs = {
   level?: InputMaybe<CoordinationLevel>;
   plateCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryCoordinationBodyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryEscalationsArgs = {
   afterDays?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryGoalArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryGoalsArgs = {
   areaCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryInstitutionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryMeetingsArgs = {
   bodyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type QueryProvinceArgs = {
   plateCode: Scalars['String']['input'];
 };
 
 /** Moves an action's due date. The plan's date and every earlier revision are kept. */
 export type RebaselineInput = {
+  /** The action's plan code. */
   actionCode: Scalars['ID']['input'];
   /** The action's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The new due date. */
   newDueDate: Scalars['Date']['input'];
   /** Why the date moves; required. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A due-date revision of an action made since the last meeting. */
 export type RebaselinedAction = {
   __typename?: 'RebaselinedAction';
+  /** The action's plan code. */
   actionCode: Scalars['ID']['output'];
+  /** When it was moved. */
   changedAt: Scalars['DateTime']['output'];
+  /** Username of whoever moved it. */
   changedBy: Scalars['String']['output'];
+  /** The due date it set. */
   dueDate: Scalars['Date']['output'];
+  /** The due date in force before it. */
   previousDueDate: Scalars['Date']['output'];
+  /** Why the date moved. */
   reason: Scalars['String']['output'];
+  /** 1 for the action's first re-baselining. */
   revision: Scalars['Int']['output'];
+  /** The action's Turkish title. */
   title: Scalars['String']['output'];
 };
 
@@ -1617,15 +2006,21 @@ export type RebaselinedAction = {
 export type RecordDecisionInput = {
   /** Nullable only so a missing due date is answered with a readable BAD_USER_INPUT. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
   /** Nullable only so a missing owner is answered with a readable BAD_USER_INPUT. */
   ownerAgency?: InputMaybe<AgencyCode>;
+  /** What was decided. */
   text: Scalars['String']['input'];
 };
 
+/** The minutes of an open meeting. */
 export type RecordMinutesInput = {
+  /** The meeting's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
+  /** The minutes' text; not empty. */
   minutes: Scalars['String']['input'];
 };
 
@@ -1633,21 +2028,30 @@ export type RecordMinutesInput = {
 export type RemoveAgendaItemInput = {
   /** The meeting's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The agenda item's id. */
   itemId: Scalars['ID']['input'];
+  /** The open meeting's id. */
   meetingId: Scalars['ID']['input'];
 };
 
+/** A report approved or returned since the last meeting. */
 export type ReportReview = {
   __typename?: 'ReportReview';
+  /** The action the report is on. */
   actionCode: Scalars['ID']['output'];
+  /** The report's period. */
   period: Scalars['String']['output'];
   /** Why it was returned. */
   reviewComment?: Maybe<Scalars['String']['output']>;
+  /** When it was reviewed. */
   reviewedAt: Scalars['DateTime']['output'];
+  /** The focal point who reviewed it. */
   reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** The report's revision. */
   revision: Scalars['Int']['output'];
   /** APPROVED or RETURNED. */
   state: ReportState;
+  /** The status the report gives the action. */
   status: ActionStatus;
 };
 
@@ -1664,64 +2068,95 @@ export type ReportState =
 
 /** Moves a report one step in the workflow; expectedVersion is the version you read. */
 export type ReportTransitionInput = {
+  /** The report's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The report's id. */
   id: Scalars['ID']['input'];
 };
 
 /** Sends a submitted report back to its authors with what to fix. */
 export type ReturnReportInput = {
+  /** What the authors should fix; not empty. */
   comment: Scalars['String']['input'];
+  /** The report's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The report's id. */
   id: Scalars['ID']['input'];
 };
 
 /** Schedules a meeting of a coordination body; its agenda starts with the body's open follow-ups. */
 export type ScheduleMeetingInput = {
+  /** The coordination body's id. */
   bodyId: Scalars['ID']['input'];
+  /** The day of the meeting. */
   date: Scalars['Date']['input'];
   /** The body's own meeting number; required for the central coordination, whose meetings are numbered. */
   number?: InputMaybe<Scalars['Int']['input']>;
+  /** The meeting's title. */
   title: Scalars['String']['input'];
 };
 
 /** A published figure about one of the agency's services, with its source. Disagreeing sources stand side by side. */
 export type ServiceFigure = {
   __typename?: 'ServiceFigure';
+  /** The date the figure refers to. */
   asOf: Scalars['Date']['output'];
+  /** English label. */
   labelEn: Scalars['String']['output'];
+  /** Turkish label. */
   labelTr: Scalars['String']['output'];
+  /** What is counted, as a key, e.g. `forensic-interview-rooms`. */
   metric: Scalars['String']['output'];
+  /** What the source adds or leaves open about the figure. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Where the figure was published. */
   source: Scalars['String']['output'];
+  /** The unit of the value. */
   unit: Scalars['String']['output'];
+  /** The published value. */
   value: Scalars['Float']['output'];
 };
 
+/** A date as one source gives it. */
 export type SourcedDate = {
   __typename?: 'SourcedDate';
+  /** The date. */
   date: Scalars['Date']['output'];
+  /** The source that gives it. */
   source: Scalars['String']['output'];
 };
 
+/** An action whose status changed since the last meeting. */
 export type StatusChange = {
   __typename?: 'StatusChange';
+  /** The action's plan code. */
   actionCode: Scalars['ID']['output'];
   /** The status frozen at the last meeting. */
   from: ActionStatus;
+  /** The action's Turkish title. */
   title: Scalars['String']['output'];
+  /** The status now. */
   to: ActionStatus;
 };
 
 /** Counts of actions by status for one row of the board pack (an area, a goal or an agency). */
 export type StatusCounts = {
   __typename?: 'StatusCounts';
+  /** Actions AT_RISK. */
   atRisk: Scalars['Int']['output'];
+  /** Actions COMPLETED. */
   completed: Scalars['Int']['output'];
+  /** Actions DELAYED. */
   delayed: Scalars['Int']['output'];
+  /** Actions IN_PROGRESS. */
   inProgress: Scalars['Int']['output'];
+  /** The row's code: an area's or goal's code, or an agency code. */
   key: Scalars['String']['output'];
+  /** The row's name: the area's name, the goal's title or the agency's name. */
   label: Scalars['String']['output'];
+  /** Actions NOT_STARTED. */
   notStarted: Scalars['Int']['output'];
+  /** All actions of the row. */
   total: Scalars['Int']['output'];
   /** Actions whose status could not be read because their agency's subgraph was unavailable. */
   unavailable: Scalars['Int']['output'];
@@ -1735,7 +2170,9 @@ export type StatusMatrixCell = {
   __typename?: 'StatusMatrixCell';
   /** The same actions by status; key is GOAL/AGENCY (A1.H1/JUSTICE), label the goal's title. */
   counts?: Maybe<StatusCounts>;
+  /** The goal: the matrix's row. */
   goal: StrategicGoal;
+  /** The responsible agency: the matrix's column. */
   responsibleAgency: AgencyCode;
   /** How many of the goal's actions the agency is responsible for, from the plan. */
   total: Scalars['Int']['output'];
@@ -1744,36 +2181,49 @@ export type StatusMatrixCell = {
 /** One of the strategy's strategic areas, each with its strategic aims. */
 export type StrategicArea = {
   __typename?: 'StrategicArea';
+  /** The area's code, e.g. A1. */
   code: Scalars['ID']['output'];
+  /** What the area covers, as the strategy describes it. */
   description: Scalars['String']['output'];
+  /** The area's strategic goals, in order. */
   goals: Array<StrategicGoal>;
   /** Official Turkish name. */
   name: Scalars['String']['output'];
+  /** English name. */
   nameEn: Scalars['String']['output'];
+  /** Where the record of the area comes from. */
   source: Scalars['String']['output'];
 };
 
 /** A strategic aim within an area, with the actions planned for it. */
 export type StrategicGoal = {
   __typename?: 'StrategicGoal';
+  /** The goal's actions, in plan order. */
   actions: Array<Action>;
+  /** The area the goal belongs to. */
   area: StrategicArea;
+  /** The goal's code, e.g. A1.H1. */
   code: Scalars['ID']['output'];
+  /** Where the goal comes from; `example` for goals not retrieved from the official plans. */
   source: Scalars['String']['output'];
   /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
 };
 
 /** The coordination strategy for child protection services and its legal frame. */
 export type StrategyDocument = {
   __typename?: 'StrategyDocument';
+  /** The document's code. */
   code: Scalars['ID']['output'];
   /** Editions, oldest first. */
   editions: Array<StrategyEdition>;
+  /** The laws and regulations the coordination rests on (Law 5395, the Yönetmelik, KHK 633). */
   legalBasis: Array<LegalReference>;
   /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
 };
 
@@ -1784,38 +2234,57 @@ export type StrategyEdition = {
   adoptionDateDisputed: Scalars['Boolean']['output'];
   /** Every adoption date a source gives; sources that disagree are all kept. */
   adoptionDates: Array<SourcedDate>;
+  /** The edition's code. */
   code: Scalars['ID']['output'];
   /** Events in date order. */
   events: Array<StrategyEvent>;
   /** What the record says about the edition beyond its dates, or what it leaves open. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The last year the edition covers. */
   periodEnd: Scalars['Int']['output'];
+  /** The first year the edition covers. */
   periodStart: Scalars['Int']['output'];
   /** Official Turkish title. */
   title: Scalars['String']['output'];
+  /** English title. */
   titleEn: Scalars['String']['output'];
 };
 
+/** A step in an edition's history, with its source. */
 export type StrategyEvent = {
   __typename?: 'StrategyEvent';
+  /** When it happened (the first of the month where only the month is known). */
   date: Scalars['Date']['output'];
+  /** Whether the date is exact to the day or only to the month. */
   datePrecision: DatePrecision;
+  /** What happened, in the source's terms. */
   description: Scalars['String']['output'];
+  /** What kind of step it was. */
   kind: StrategyEventKind;
+  /** The source that records it. */
   source: Scalars['String']['output'];
 };
 
+/** The kinds of step in a strategy edition's history. */
 export type StrategyEventKind =
+  /** The edition was adopted at the Central Coordination. */
   | 'ADOPTED'
+  /** The revised strategy and its implementation plans were approved. */
   | 'APPROVED'
+  /** A meeting decided to revise the strategy. */
   | 'REVISION_DECIDED'
+  /** The revision working group met. */
   | 'WORKING_GROUP_MEETING'
+  /** A meeting of the working group was planned; the record does not confirm it took place. */
   | 'WORKING_GROUP_MEETING_PLANNED'
+  /** Workshops to finish the implementation plans. */
   | 'WORKSHOPS';
 
 /** An institution's place in the revision working group. */
 export type WorkingGroupRole =
+  /** Coordinates the working group (the family ministry, through ÇHGM). */
   | 'COORDINATOR'
+  /** A member of the working group. */
   | 'MEMBER';
 
 

@@ -29,8 +29,11 @@ export type Action = {
   code: Scalars['ID']['output'];
   /** Each indicator of the action against its target, from the national measurements. */
   indicatorProgress?: Maybe<Array<IndicatorProgress>>;
+  /** The latest approved progress report on the action; null before the first one. */
   latestReport?: Maybe<ProgressReport>;
+  /** The action's indicator measurements, national and per province, under the small-number rule of IndicatorMeasurement. */
   measurements?: Maybe<Array<IndicatorMeasurement>>;
+  /** The progress reports on the action the caller may see, one per period (the newest revision the caller may see): approved ones for every reader, drafts and reports under review only for the responsible ministry's own staff. */
   progressReports?: Maybe<Array<ProgressReport>>;
   /** Every revision of one period's report the caller may see, oldest first. */
   reportHistory?: Maybe<Array<ProgressReport>>;
@@ -52,14 +55,18 @@ export type ActionReportHistoryArgs = {
  * The secretariat lists the parties; each agency's subgraph answers for its own (acceptance, contribution).
  */
 export type ActionParty = {
+  /** Whether the agency has accepted or declined its part; PENDING until it answers. */
   acceptance?: Maybe<PartAcceptance>;
   actionCode: Scalars['ID']['output'];
+  /** How the agency assesses its own contribution to the action. */
   contributionStatus?: Maybe<ActionStatus>;
   /** What the agency offers as evidence of its contribution. */
   evidence?: Maybe<Scalars['String']['output']>;
   /** Why the agency declined, or a note on accepting. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** When the part was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever last changed the part. */
   updatedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the part; a stale version is refused with CONFLICT. */
   version?: Maybe<Scalars['Int']['output']>;
@@ -67,10 +74,15 @@ export type ActionParty = {
 
 /** How the responsible agency assesses an action in its latest progress report. */
 export type ActionStatus =
+  /** Work is under way, but the result or the date is at risk. */
   | 'AT_RISK'
+  /** The action is done. */
   | 'COMPLETED'
+  /** The action is behind its schedule. */
   | 'DELAYED'
+  /** Work is under way and on course. */
   | 'IN_PROGRESS'
+  /** Work on the action has not started. */
   | 'NOT_STARTED';
 
 /**
@@ -80,18 +92,25 @@ export type ActionStatus =
  */
 export type ActionStatusEntry = {
   __typename?: 'ActionStatusEntry';
+  /** The action's plan code. */
   code: Scalars['ID']['output'];
   /** The latest approved report; null before the first. */
   latestReport?: Maybe<ProgressReport>;
+  /** The status of the latest approved report; NOT_STARTED before the first. */
   status: ActionStatus;
 };
 
 /** The five agencies that serve a subgraph of their own. */
 export type AgencyCode =
+  /** The Ministry of National Education (Millî Eğitim Bakanlığı). */
   | 'EDUCATION'
+  /** The Ministry of Family and Social Services (Aile ve Sosyal Hizmetler Bakanlığı), through its General Directorate of Child Services (ÇHGM) also the coordination secretariat. */
   | 'FAMILY'
+  /** The Ministry of Health (Sağlık Bakanlığı). */
   | 'HEALTH'
+  /** The Ministry of Interior (İçişleri Bakanlığı), with the police and the gendarmerie. */
   | 'INTERIOR'
+  /** The Ministry of Justice (Adalet Bakanlığı). */
   | 'JUSTICE';
 
 /** One entry of an agency's tamper-evident audit log. */
@@ -103,18 +122,23 @@ export type AuditEntry = {
   actorAgency?: Maybe<AgencyCode>;
   /** Subject (sub) of the caller's token. */
   actorSubject: Scalars['String']['output'];
+  /** The entity's version after a write; null for reads. */
   afterVersion?: Maybe<Scalars['Int']['output']>;
+  /** When the entry was appended. */
   at: Scalars['DateTime']['output'];
+  /** The entity's version before a write; null for a new entity and for reads. */
   beforeVersion?: Maybe<Scalars['Int']['output']>;
   /** The client the caller's token was issued to. */
   clientId: Scalars['String']['output'];
   /** Small context recorded with the entry, as JSON text. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** The ids (or codes) of the entities written or read. */
   entityIds: Array<Scalars['String']['output']>;
   /** The entity type affected; for a READ, the types the request touched, comma-separated. */
   entityType: Scalars['String']['output'];
   /** sha256(prevHash + canonical entry), hex. */
   hash: Scalars['String']['output'];
+  /** What the entry records: a write, a read by another agency, or a countersignature. */
   kind: AuditKind;
   /** GraphQL operation name or field, e.g. recordProgressReport. */
   operation: Scalars['String']['output'];
@@ -127,15 +151,20 @@ export type AuditEntry = {
 /** A page of audit entries, newest first. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
   edges: Array<AuditEntryEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
   /** Entries matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One audit entry of a page, with the cursor that continues after it. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue after this entry. */
   cursor: Scalars['String']['output'];
+  /** The audit entry. */
   node: AuditEntry;
 };
 
@@ -150,24 +179,33 @@ export type AuditKind =
 
 /** What a collaborating agency has done on a part it accepted, with the evidence for it. */
 export type ContributionInput = {
+  /** The action whose part it is. */
   actionCode: Scalars['ID']['input'];
+  /** How the agency assesses its contribution. */
   contributionStatus: ActionStatus;
+  /** What shows the contribution (a report, a circular, figures). */
   evidence: Scalars['String']['input'];
+  /** The part's version you read. */
   expectedVersion: Scalars['Int']['input'];
 };
 
 /** Opens the next revision of an approved period as a draft; the approved one stays in force meanwhile. */
 export type CorrectionInput = {
+  /** The action the approved report is on. */
   actionCode: Scalars['ID']['input'];
   /** The version of the approved report you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The approved period, a quarter such as 2026-Q3. */
   period: Scalars['String']['input'];
 };
 
 /** Whether a rising, falling or steady value means the action is on track. */
 export type IndicatorDirection =
+  /** Lower is better. */
   | 'DECREASE'
+  /** Higher is better. */
   | 'INCREASE'
+  /** The value should hold at the target. */
   | 'MAINTAIN';
 
 /**
@@ -180,7 +218,9 @@ export type IndicatorMeasurement = {
   __typename?: 'IndicatorMeasurement';
   /** The exact date the figure refers to, where the source gives one. */
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** The measurement's id. */
   id: Scalars['ID']['output'];
+  /** The indicator measured. */
   indicatorCode: Scalars['String']['output'];
   /** Reporting period, a quarter such as 2021-Q2. */
   period: Scalars['String']['output'];
@@ -190,6 +230,7 @@ export type IndicatorMeasurement = {
   recordedAt: Scalars['DateTime']['output'];
   /** Username of whoever recorded the current value; `seed` for example and published data loaded at start. */
   recordedBy: Scalars['String']['output'];
+  /** Where the figure comes from (a publication, a register, or the agency's own records). */
   source: Scalars['String']['output'];
   /** True when the value is withheld from this reader to protect small counts. */
   suppressed: Scalars['Boolean']['output'];
@@ -206,6 +247,7 @@ export type IndicatorMeasurement = {
  * rules of IndicatorMeasurement.
  */
 export type IndicatorMeasurementInput = {
+  /** One of the agency's own actions. */
   actionCode: Scalars['ID']['input'];
   /** The exact date the figure refers to, where known; not in the future. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -232,13 +274,17 @@ export type IndicatorMeasurementInput = {
  */
 export type IndicatorProgress = {
   __typename?: 'IndicatorProgress';
+  /** The value when the plan was adopted; null where the plan gives none. */
   baseline?: Maybe<Scalars['Float']['output']>;
+  /** Whether rising, falling or steady values are on track. */
   direction: IndicatorDirection;
+  /** The indicator's code in the plan. */
   indicatorCode: Scalars['ID']['output'];
   /** The national values of the latest period, one per source. */
   latest: Array<IndicatorMeasurement>;
   /** The latest period with a national value; null before the first. */
   latestPeriod?: Maybe<Scalars['String']['output']>;
+  /** The indicator's Turkish name. */
   name: Scalars['String']['output'];
   /**
    * True when the target is reached, or progress keeps pace with the time elapsed between the action's
@@ -251,30 +297,41 @@ export type IndicatorProgress = {
    * Null without a value or a baseline, when baseline equals target, or when the latest sources disagree.
    */
   progressToTarget?: Maybe<Scalars['Float']['output']>;
+  /** The value the plan aims for. */
   target: Scalars['Float']['output'];
+  /** How it moved between its last two national periods. */
   trend: IndicatorTrend;
+  /** The unit of its values. */
   unit: Scalars['String']['output'];
 };
 
 /** How an indicator moved between its last two national periods, read in the indicator's direction. */
 export type IndicatorTrend =
+  /** Moved towards the target. */
   | 'IMPROVING'
+  /** Did not change. */
   | 'STABLE'
   /** Fewer than two national periods, or sources that disagree about the direction of the change. */
   | 'UNKNOWN'
+  /** Moved away from the target. */
   | 'WORSENING';
 
 /** An action the Ministry of Justice is responsible for. */
 export type JusticeAction = Action & {
   __typename?: 'JusticeAction';
+  /** Plan code, e.g. A1.H1.E1 (area, goal, activity). */
   code: Scalars['ID']['output'];
   /** Each indicator of the action against its target, from the national measurements. */
   indicatorProgress?: Maybe<Array<IndicatorProgress>>;
+  /** The latest approved progress report on the action; null before the first one. */
   latestReport?: Maybe<ProgressReport>;
+  /** The action's indicator measurements, national and per province, under the small-number rule of IndicatorMeasurement. */
   measurements?: Maybe<Array<IndicatorMeasurement>>;
+  /** The progress reports on the action the caller may see, one per period (the newest revision the caller may see): approved ones for every reader, drafts and reports under review only for the responsible ministry's own staff. */
   progressReports?: Maybe<Array<ProgressReport>>;
   /** Every revision of one period's report the caller may see, oldest first. */
   reportHistory?: Maybe<Array<ProgressReport>>;
+  /** Status from the latest approved progress report; NOT_STARTED before the first one. */
   status?: Maybe<ActionStatus>;
 };
 
@@ -287,6 +344,7 @@ export type JusticeActionReportHistoryArgs = {
 /** The Ministry of Justice's own data: its commitments under the plan and its published service figures. */
 export type JusticeAgency = {
   __typename?: 'JusticeAgency';
+  /** One of the ministry's actions by its plan code; NOT_FOUND when the plan gives the ministry no such action. */
   action: JusticeAction;
   /**
    * Every action of the ministry, in code order, with its status and latest approved report, in one
@@ -303,6 +361,7 @@ export type JusticeAgency = {
   actionsWithStatus: Array<JusticeAction>;
   /** The ministry's tamper-evident audit log, newest first: auditors, or this ministry's focal points. */
   auditLog: AuditEntryConnection;
+  /** The ministry's agency code. */
   code: AgencyCode;
   /**
    * Per indicator of the ministry's actions, the cells (one per source) of its latest national period,
@@ -323,6 +382,7 @@ export type JusticeAgency = {
    * for the ministry's own staff), the newest revision of each period, oldest review first.
    */
   reviewedSince: Array<ProgressReport>;
+  /** The ministry's published service figures (e.g. forensic interview rooms, mobile teams), each with its date and source; sources that disagree stand side by side. */
   serviceFigures: Array<ServiceFigure>;
 };
 
@@ -378,6 +438,7 @@ export type JusticeMutations = {
   __typename?: 'JusticeMutations';
   /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   approveProgressReport?: Maybe<ProgressReport>;
+  /** Opens a correction of an approved period: the next revision as a draft, while the approved one stays in force until the correction is approved. */
   correctProgressReport?: Maybe<ProgressReport>;
   /** Records the ministry's contribution to a part it accepted. */
   recordContribution?: Maybe<JusticeParty>;
@@ -390,7 +451,9 @@ export type JusticeMutations = {
   respondToPart?: Maybe<JusticeParty>;
   /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   returnProgressReport?: Maybe<ProgressReport>;
+  /** Saves a draft report on one of the ministry's own actions: creates the period's draft, or edits the open draft or returned report (with expectedVersion). An approved period is refused with CONFLICT; open a correction instead. */
   saveProgressReport?: Maybe<ProgressReport>;
+  /** Submits a draft or returned report to the ministry's focal points for review (SUBMITTED). */
   submitProgressReport?: Maybe<ProgressReport>;
   /**
    * Takes a submitted report back to a draft of the same revision (its authors stay its authors), e.g.
@@ -483,14 +546,19 @@ export type JusticeMutationsWithdrawProgressReportArgs = {
 /** The Ministry of Justice's part in another agency's action. */
 export type JusticeParty = ActionParty & {
   __typename?: 'JusticeParty';
+  /** Whether the agency has accepted or declined its part; PENDING until it answers. */
   acceptance?: Maybe<PartAcceptance>;
+  /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
+  /** How the agency assesses its own contribution to the action. */
   contributionStatus?: Maybe<ActionStatus>;
   /** What the agency offers as evidence of its contribution. */
   evidence?: Maybe<Scalars['String']['output']>;
   /** Why the agency declined, or a note on accepting. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** When the part was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever last changed the part. */
   updatedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the part; a stale version is refused with CONFLICT. */
   version?: Maybe<Scalars['Int']['output']>;
@@ -503,18 +571,24 @@ export type JusticeParty = ActionParty & {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The Ministry of Justice's changes to its own data. */
   justice?: Maybe<JusticeMutations>;
 };
 
+/** Where a page ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Pass as `after` for the next page; null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Where an agency stands on the part the plan gives it in another agency's action. */
 export type PartAcceptance =
+  /** The agency takes on its part. */
   | 'ACCEPTED'
+  /** The agency declines its part, with a reason; the action's overallStatus then reads AT_RISK unless it is COMPLETED or DELAYED. */
   | 'DECLINED'
   /** Not answered yet. */
   | 'PENDING';
@@ -523,7 +597,9 @@ export type PartAcceptance =
 export type PartResponseInput = {
   /** ACCEPTED or DECLINED. */
   acceptance: PartAcceptance;
+  /** The other agency's action, by its plan code. */
   actionCode: Scalars['ID']['input'];
+  /** The part's version you read. */
   expectedVersion: Scalars['Int']['input'];
   /** Why the agency declines: required, and not blank, with DECLINED. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -542,8 +618,11 @@ export type ProgressReport = {
    * it. None of them may approve or return it (the four-eyes rule); the request is refused with FORBIDDEN.
    */
   authors: Array<Scalars['String']['output']>;
+  /** The report's id; pass it to submit, withdraw, approve or return it. */
   id: Scalars['ID']['output'];
+  /** The agency's own account of the period's work. */
   narrative: Scalars['String']['output'];
+  /** How far the action is done, 0 to 100. */
   percentComplete: Scalars['Int']['output'];
   /** Reporting period, a quarter such as 2026-Q3. */
   period: Scalars['String']['output'];
@@ -553,11 +632,13 @@ export type ProgressReport = {
    * the action's first approved report.
    */
   previousApproved?: Maybe<ProgressReport>;
+  /** When the current version was filed. */
   reportedAt: Scalars['DateTime']['output'];
   /** Username of whoever filed the current version; `seed` for example data. */
   reportedBy: Scalars['String']['output'];
   /** Why it was returned. */
   reviewComment?: Maybe<Scalars['String']['output']>;
+  /** When it was approved or returned. */
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The focal point who approved or returned it. */
   reviewedBy?: Maybe<Scalars['String']['output']>;
@@ -565,9 +646,13 @@ export type ProgressReport = {
   revision: Scalars['Int']['output'];
   /** Where the report comes from; seeded reports say `example`. */
   source: Scalars['String']['output'];
+  /** Where the report stands in the approval workflow. */
   state: ReportState;
+  /** How the agency assesses the action in this report. */
   status: ActionStatus;
+  /** When it was submitted; null while a draft. */
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Username of whoever submitted it; null while a draft. */
   submittedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the report; a stale version is refused with CONFLICT. */
   version: Scalars['Int']['output'];
@@ -578,17 +663,21 @@ export type ProgressReport = {
  * draft, or edits the open draft (or returned report) when expectedVersion is given.
  */
 export type ProgressReportInput = {
+  /** One of the agency's own actions. */
   actionCode: Scalars['ID']['input'];
   /** The version you read; required to change an existing report, omitted to create one. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The agency's account of the period's work. */
   narrative: Scalars['String']['input'];
   /** 0 to 100. */
   percentComplete: Scalars['Int']['input'];
   /** A quarter such as 2026-Q3. */
   period: Scalars['String']['input'];
+  /** How the agency assesses the action. */
   status: ActionStatus;
 };
 
+/** What any signed-in caller may read: the shared plan from the coordination secretariat, and each ministry's own data under its name. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -611,27 +700,40 @@ export type ReportState =
 
 /** Moves a report one step in the workflow; expectedVersion is the version you read. */
 export type ReportTransitionInput = {
+  /** The report's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The report's id. */
   id: Scalars['ID']['input'];
 };
 
 /** Sends a submitted report back to its authors with what to fix. */
 export type ReturnReportInput = {
+  /** What the authors should fix; not empty. */
   comment: Scalars['String']['input'];
+  /** The report's version you read. */
   expectedVersion: Scalars['Int']['input'];
+  /** The report's id. */
   id: Scalars['ID']['input'];
 };
 
 /** A published figure about one of the agency's services, with its source. Disagreeing sources stand side by side. */
 export type ServiceFigure = {
   __typename?: 'ServiceFigure';
+  /** The date the figure refers to. */
   asOf: Scalars['Date']['output'];
+  /** English label. */
   labelEn: Scalars['String']['output'];
+  /** Turkish label. */
   labelTr: Scalars['String']['output'];
+  /** What is counted, as a key, e.g. `forensic-interview-rooms`. */
   metric: Scalars['String']['output'];
+  /** What the source adds or leaves open about the figure. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Where the figure was published. */
   source: Scalars['String']['output'];
+  /** The unit of the value. */
   unit: Scalars['String']['output'];
+  /** The published value. */
   value: Scalars['Float']['output'];
 };
 
