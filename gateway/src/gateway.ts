@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import { AgencyDataSource, deadlineOf, forwardedOf, type GatewayContext } from './data-source.js';
 import { relayedErrorsNameTheirAgency } from './relayed-errors.js';
 import { boardPackExportRoute } from './exports/route.js';
+import { importRoutes } from './imports/route.js';
 import { portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 import { SubgraphTiming, subgraphTimingEnabled } from './subgraph-timing.js';
@@ -150,6 +151,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     }),
   );
   app.get('/exports/board-pack/:file', bearerToken, boardPackExportRoute(apollo, logger));
+  app.use(importRoutes(bearerToken));
   // Last, so the API's routes always answer first; the portal and the API share one origin.
   app.use(portalRoutes(auth));
   app.use(httpErrorHandler(logger));
