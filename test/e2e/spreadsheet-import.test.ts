@@ -163,7 +163,7 @@ describe('the gateway’s import routes', () => {
   });
 
   it('parses an upload for a signed-in caller only, and names a file that is not a spreadsheet', async () => {
-    const upload = (body: Uint8Array, token?: string) =>
+    const upload = (body: Uint8Array<ArrayBuffer>, token?: string) =>
       fetch(new URL('/imports/parse', graph.gatewayUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { IMPORT_LIMITS } from '@cocuk-koruma/domain/progress/import/limits';
+import { BODY_LIMIT } from '@cocuk-koruma/platform/server/limits';
 import { describe, expect, it } from 'vitest';
 import { parseSpreadsheet, SAMPLE_ROWS, sampleWorkbook, templateCsv, templateXlsx } from '../src/index.js';
 
@@ -167,6 +169,18 @@ describe('reading an import file', () => {
   it('refuses a file over the size limit without opening it', async () => {
     const parsed = await parseSpreadsheet(new Uint8Array(10 * 1024 * 1024 + 1));
     expect(messages(parsed)).toEqual([expect.stringContaining('at most 10 MB')]);
+  });
+
+  it('hands over no more rows than fit, as GraphQL variables, in the graph’s request body limit', async () => {
+    expect(BODY_LIMIT).toBe('1mb');
+    expect(IMPORT_LIMITS.maxPayloadBytes).toBeLessThan(1024 * 1024 - 50_000);
+    const narrative = 'Örnek: uzun açıklama (example). '.repeat(10);
+    const line = `RAPOR,A1.H1.E2,2025-Q3,IN_PROGRESS,5,${narrative},,,,,`;
+    const parsed = await parseSpreadsheet(
+      csv(`${HEADER_TR}\n${Array.from({ length: 3_000 }, () => line).join('\n')}\n`),
+    );
+    expect(parsed.rows).toEqual([]);
+    expect(messages(parsed)).toEqual([expect.stringContaining('too long for one import')]);
   });
 
   it('tells where a CSV breaks', async () => {
