@@ -237,52 +237,36 @@ function planReport(row: ImportRow, ctx: PlanContext, state: ImportState): Plann
 }
 
 function planMeasurement(row: ImportRow, ctx: PlanContext, state: ImportState): PlannedRow {
-  const provisional = `${row.indicatorCode ?? '?'}/${row.period}/${row.provincePlateCode || 'national'}`;
-  const base = { line: row.line, kind: 'MEASUREMENT' as const, key: provisional };
-  try {
-    const action = ownAction(row, ctx);
-    period(row, ctx);
-    const cell = measurementCell(row, action, ctx);
-    const key = cellKey(cell);
-    const current = state.cells.get(key);
-    if (!current) return { ...base, key, outcome: 'CREATE', reason: null, cell };
-    if (current.value === cell.value && current.asOf === cell.asOf) {
-      return {
-        ...base,
-        key,
-        outcome: 'UNCHANGED',
-        reason: say('kayıtlı değerle aynı', 'the same as the stored value'),
-        cell,
-        current,
-      };
-    }
+  const action = ownAction(row, ctx);
+  period(row, ctx);
+  const cell = measurementCell(row, action, ctx);
+  const base = { line: row.line, kind: 'MEASUREMENT' as const, key: cellKey(cell), cell };
+  const current = state.cells.get(base.key);
+  if (!current) return { ...base, outcome: 'CREATE', reason: null };
+  if (current.value === cell.value && current.asOf === cell.asOf) {
     return {
       ...base,
-      key,
-      outcome: 'UPDATE',
-      reason: say(`${current.value} → ${cell.value}`, `${current.value} → ${cell.value}`),
-      cell,
+      outcome: 'UNCHANGED',
+      reason: say('kayıtlı değerle aynı', 'the same as the stored value'),
       current,
     };
-  } catch (error) {
-    if (error instanceof Refusal) return { ...base, outcome: 'REFUSE', reason: error.message };
-    throw error;
   }
+  const change = `${current.value} → ${cell.value}`;
+  return { ...base, outcome: 'UPDATE', reason: say(change, change), current };
+}
+
+/** A refused row is named by as much of its key as it has, since the key itself may be what is wrong. */
+function provisionalKey(row: ImportRow): string {
+  if (row.kind === 'REPORT') return reportKey(row.actionCode, row.period);
+  return `${row.indicatorCode ?? '?'}/${row.period}/${row.provincePlateCode || 'national'}`;
 }
 
 function planRow(row: ImportRow, ctx: PlanContext, state: ImportState): PlannedRow {
-  if (row.kind === 'MEASUREMENT') return planMeasurement(row, ctx, state);
   try {
-    return planReport(row, ctx, state);
+    return row.kind === 'MEASUREMENT' ? planMeasurement(row, ctx, state) : planReport(row, ctx, state);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return {
-      line: row.line,
-      kind: 'REPORT',
-      key: reportKey(row.actionCode, row.period),
-      outcome: 'REFUSE',
-      reason: error.message,
-    };
+    return { line: row.line, kind: row.kind, key: provisionalKey(row), outcome: 'REFUSE', reason: error.message };
   }
 }
 
