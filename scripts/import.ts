@@ -20,6 +20,7 @@ import {
 } from '@cocuk-koruma/spreadsheet-import';
 import type { ImportProblem, ImportRow } from '@cocuk-koruma/domain/progress/import/rows';
 import cliProgress from 'cli-progress';
+import { LoginError, ProviderUnreachableError } from '@cocuk-koruma/dev-identity-provider/login-flow';
 import { devToken, DevTokenError } from './dev-token.js';
 
 const USAGE = `Kullanım / Usage:
@@ -60,6 +61,9 @@ async function call(
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables: { input } }),
+  }).catch(() => {
+    err(`${gateway} yanıt vermiyor; \`npm start\` çalışıyor mu? / does not answer; is \`npm start\` running?`);
+    throw new Refused();
   });
   const answer = (await response.json().catch(() => ({}))) as GraphQLAnswer;
   const result = Object.values(answer.data?.[namespace] ?? {})[0];
@@ -99,8 +103,8 @@ async function writeTemplate(target: string, lang: 'tr' | 'en'): Promise<void> {
   out(target);
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+const parseCommandLine = (argv: string[]) =>
+  parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -113,6 +117,16 @@ async function main(argv: string[]): Promise<number> {
       gateway: { type: 'string' },
     },
   });
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.template) {
     await writeTemplate(values.template, values.lang === 'en' ? 'en' : 'tr');
     return 0;
@@ -158,7 +172,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof Refused) process.exitCode = 1;
-  else if (error instanceof DevTokenError) {
+  else if (error instanceof DevTokenError || error instanceof LoginError || error instanceof ProviderUnreachableError) {
     err(error.message);
     process.exitCode = 2;
   } else throw error;
