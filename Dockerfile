@@ -13,6 +13,7 @@ COPY packages/testing/package.json packages/testing/
 COPY packages/plan/package.json packages/plan/
 COPY packages/postgres/package.json packages/postgres/
 COPY packages/dev-identity-provider/package.json packages/dev-identity-provider/
+COPY packages/spreadsheet-import/package.json packages/spreadsheet-import/
 COPY subgraphs/family/package.json subgraphs/family/
 COPY subgraphs/justice/package.json subgraphs/justice/
 COPY subgraphs/health/package.json subgraphs/health/
@@ -36,6 +37,7 @@ COPY --from=build /app/packages/testing/package.json packages/testing/
 COPY --from=build /app/packages/plan/package.json packages/plan/
 COPY --from=build /app/packages/postgres/package.json packages/postgres/
 COPY --from=build /app/packages/dev-identity-provider/package.json packages/dev-identity-provider/
+COPY --from=build /app/packages/spreadsheet-import/package.json packages/spreadsheet-import/
 COPY --from=build /app/subgraphs/family/package.json subgraphs/family/
 COPY --from=build /app/subgraphs/justice/package.json subgraphs/justice/
 COPY --from=build /app/subgraphs/health/package.json subgraphs/health/
@@ -52,6 +54,7 @@ COPY --from=build /app/packages/domain/dist packages/domain/dist
 COPY --from=build /app/packages/plan/dist packages/plan/dist
 COPY --from=build /app/packages/plan/action-plan.json packages/plan/
 COPY --from=build /app/packages/postgres/dist packages/postgres/dist
+COPY --from=build /app/packages/spreadsheet-import/dist packages/spreadsheet-import/dist
 COPY --from=build /app/subgraphs/family/dist subgraphs/family/dist
 COPY --from=build /app/subgraphs/justice/dist subgraphs/justice/dist
 COPY --from=build /app/subgraphs/health/dist subgraphs/health/dist

@@ -32,6 +32,7 @@ import { docsRoutes } from './docs.js';
 import { apiSchemaOf } from './docs/api-schema.js';
 import { explorerRoutes } from './explorer.js';
 import { boardPackExportRoute } from './exports/route.js';
+import { importRoutes } from './imports/route.js';
 import { portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 import { SubgraphTiming, subgraphTimingEnabled } from './subgraph-timing.js';
@@ -178,6 +179,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const apiSchema = once(() => apiSchemaOf(supergraphSdl));
   if (tools.docs) app.use(docsRoutes(apiSchema, tools));
   app.use(explorerRoutes(tools.explorer, bearerToken, apiSchema));
+  app.use(importRoutes(bearerToken));
   // Last, so the API's routes always answer first; the portal and the API share one origin.
   app.use(portalRoutes(auth));
   app.use(httpErrorHandler(logger));

@@ -20,6 +20,10 @@ export const ROUTES: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/reporting/ReportingPage')).ReportingPage }),
       },
       {
+        path: 'reporting/import',
+        lazy: async () => ({ Component: (await import('../pages/reporting/ImportPage')).ImportPage }),
+      },
+      {
         path: 'reporting/:code/:period',
         lazy: async () => ({ Component: (await import('../pages/reporting/ReportEditorPage')).ReportEditorPage }),
       },

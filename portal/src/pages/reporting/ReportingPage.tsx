@@ -217,6 +217,9 @@ export function ReportingPage() {
           <p className="lead">
             <AgencyName agency={caller.agency} />
           </p>
+          <p>
+            <Link to="/reporting/import">{t('reporting.import')}</Link>
+          </p>
           <Inbox agency={caller.agency} />
         </>
       ) : (

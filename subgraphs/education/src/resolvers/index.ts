@@ -5,6 +5,7 @@ import {
   progressReportResolvers,
 } from '@cocuk-koruma/domain';
 import { indicatorProgressResolvers } from '@cocuk-koruma/domain/progress/indicator-progress';
+import { importMutationResolvers } from '@cocuk-koruma/domain/progress/import/resolvers';
 import { measurementMutationResolvers } from '@cocuk-koruma/domain/progress/measurements';
 import { partMutationResolvers, partRootResolvers, partyEntityResolvers } from '@cocuk-koruma/domain/progress/parts';
 import { plan, responsibleFor } from '@cocuk-koruma/plan';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
     ...progressMutationResolvers({ agency: 'EDUCATION', responsibleFor }),
     ...partMutationResolvers({ agency: 'EDUCATION' }),
     ...measurementMutationResolvers({ agency: 'EDUCATION', actions: plan.actions }),
+    ...importMutationResolvers({ agency: 'EDUCATION', actions: plan.actions }),
   },
   Query: { education: () => ({ agency: 'EDUCATION' }) },
   EducationAgency: { ...agencyRootResolvers, ...partRootResolvers },

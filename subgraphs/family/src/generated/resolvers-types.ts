@@ -927,6 +927,12 @@ export type FamilyMutations = {
   approveProgressReport?: Maybe<ProgressReport>;
   /** Closes an open meeting and freezes its board pack; closing twice is refused with CONFLICT. */
   closeMeeting?: Maybe<Meeting>;
+  /**
+   * Writes the previewed rows in one transaction, all or none: reports as drafts for the four-eyes
+   * review, each row audited. Refused with BAD_USER_INPUT (`problems` by line) while any row is refused,
+   * and with CONFLICT (`reason: IMPORT_CHANGED`) when the data changed since the preview's digest.
+   */
+  commitImport?: Maybe<SpreadsheetImport>;
   /** The secretariat, or a liaison or focal point of the agency that owns the decision. */
   completeFollowUp?: Maybe<Decision>;
   /** Opens a correction of an approved period: the next revision as a draft, while the approved one stays in force until the correction is approved. */
@@ -941,6 +947,11 @@ export type FamilyMutations = {
    * (`reason: MEETING_CLOSED`), a stale version with CONFLICT (`currentVersion`).
    */
   moveAgendaItem?: Maybe<Meeting>;
+  /**
+   * What a spreadsheet import of the ministry's reports and indicator values would do with each row
+   * (create, update, unchanged, or refused with the reason); writes nothing.
+   */
+  previewImport?: Maybe<SpreadsheetImport>;
   /** The secretariat moves an action's due date, with a reason; the plan's date and earlier revisions stay on record. */
   rebaselineAction?: Maybe<Action>;
   /** Records the ministry's contribution to a part it accepted. */
@@ -1007,6 +1018,15 @@ export type FamilyMutationsCloseMeetingArgs = {
  * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
  * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
  */
+export type FamilyMutationsCommitImportArgs = {
+  input: ImportCommitInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
 export type FamilyMutationsCompleteFollowUpArgs = {
   input: CompleteFollowUpInput;
 };
@@ -1036,6 +1056,15 @@ export type FamilyMutationsCreateCoordinationBodyArgs = {
  */
 export type FamilyMutationsMoveAgendaItemArgs = {
   input: MoveAgendaItemInput;
+};
+
+
+/**
+ * Changes to the family ministry's data. Progress on its own actions needs a token of agency FAMILY
+ * with the role liaison, focal-point or agency-system; meetings need the coordination secretariat.
+ */
+export type FamilyMutationsPreviewImportArgs = {
+  input: ImportInput;
 };
 
 
@@ -1247,6 +1276,84 @@ export type HealthParty = ActionParty & {
   /** The collaborating agency. */
   agency: AgencyCode;
   contributionStatus?: Maybe<ActionStatus>;
+};
+
+/** The same rows as the preview, with the digest it answered. */
+export type ImportCommitInput = {
+  /** The preview's digest: if the stored data changed since, the commit is refused with CONFLICT. */
+  expectedDigest: Scalars['String']['input'];
+  /** The spreadsheet's rows, in file order, as they were previewed. */
+  rows: Array<ImportRowInput>;
+};
+
+/** The rows of a spreadsheet import: at most 5,000. */
+export type ImportInput = {
+  /** The spreadsheet's rows, in file order. */
+  rows: Array<ImportRowInput>;
+};
+
+/** What an import does with one row. */
+export type ImportOutcome =
+  /** Nothing is stored under the row's key yet: a draft report or a new value is written. */
+  | 'CREATE'
+  /** The row breaks a rule (reason says which): the whole import is refused until it is fixed. */
+  | 'REFUSE'
+  /** The row matches what is stored: counted, not written again. */
+  | 'UNCHANGED'
+  /** A draft (or returned) report or a value under the row's key is changed. */
+  | 'UPDATE';
+
+/**
+ * One row of a spreadsheet, as the import template's columns give it. Rules beyond the types (codes,
+ * periods, ranges) are checked per row, and a broken one refuses that row with its line.
+ */
+export type ImportRowInput = {
+  /** The plan code of one of the ministry's own actions, e.g. A1.H1.E1. */
+  actionCode: Scalars['String']['input'];
+  /** MEASUREMENT: the date the figure refers to (YYYY-MM-DD), not in the future. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: one of the action's indicators. */
+  indicatorCode?: InputMaybe<Scalars['String']['input']>;
+  /** A progress report or an indicator value. */
+  kind: ImportRowKind;
+  /** The row's line in the file (the header is line 1), named by every refusal. */
+  line: Scalars['Int']['input'];
+  /** REPORT: not empty. */
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** REPORT: a whole number from 0 to 100. */
+  percentComplete?: InputMaybe<Scalars['Float']['input']>;
+  /** A quarter such as 2026-Q3, from the plan's first quarter to the current one. */
+  period: Scalars['String']['input'];
+  /** MEASUREMENT: two-digit plate code; null or omitted for the national figure. */
+  provincePlateCode?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: where the figure comes from; omitted, the agency's own records. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** REPORT: one of ActionStatus. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: not negative; for a percentage, at most 100. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Whether a spreadsheet row is a progress report or an indicator value. */
+export type ImportRowKind =
+  /** One value of an action's indicator for a period, national or for one province. */
+  | 'MEASUREMENT'
+  /** A progress report of an action for a period (status, percent complete, narrative). */
+  | 'REPORT';
+
+/** What an import does, or did, with one row. */
+export type ImportRowResult = {
+  __typename?: 'ImportRowResult';
+  /** The row's natural key: action/period for a report; indicator/period/province/source for a value. */
+  key: Scalars['String']['output'];
+  /** A progress report or an indicator value. */
+  kind: ImportRowKind;
+  /** The row's line in the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  /** What the import does, or did, with the row. */
+  outcome: ImportOutcome;
+  /** Why the row is refused, or what changes. */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** How an action's result is measured, as agreed in the plan. */
@@ -2126,6 +2233,27 @@ export type SourcedDate = {
   source: Scalars['String']['output'];
 };
 
+/** A spreadsheet import's preview, or what its commit wrote. */
+export type SpreadsheetImport = {
+  __typename?: 'SpreadsheetImport';
+  /** False for a preview (nothing written); true once committed. */
+  committed: Scalars['Boolean']['output'];
+  /** Rows that create a report or a value. */
+  created: Scalars['Int']['output'];
+  /** Names the rows and the stored versions they build on; send it back to commit. */
+  digest: Scalars['String']['output'];
+  /** Rows refused: while any is, nothing is written. */
+  refused: Scalars['Int']['output'];
+  /** How many rows the file has. */
+  rowCount: Scalars['Int']['output'];
+  /** Every row, in file order. */
+  rows: Array<ImportRowResult>;
+  /** Rows that match what is stored: counted, not written again. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows that change a draft or returned report, or a value. */
+  updated: Scalars['Int']['output'];
+};
+
 /** An action whose status changed since the last meeting. */
 export type StatusChange = {
   __typename?: 'StatusChange';
@@ -2517,6 +2645,12 @@ export type ResolversTypes = {
   FollowUpStatus: FollowUpStatus;
   HealthAction: ResolverTypeWrapper<ActionRow>;
   HealthParty: ResolverTypeWrapper<PartyRef>;
+  ImportCommitInput: ImportCommitInput;
+  ImportInput: ImportInput;
+  ImportOutcome: ImportOutcome;
+  ImportRowInput: ImportRowInput;
+  ImportRowKind: ImportRowKind;
+  ImportRowResult: ResolverTypeWrapper<ImportRowResult>;
   IndicatorDefinition: ResolverTypeWrapper<IndicatorRow>;
   IndicatorDirection: IndicatorDirection;
   IndicatorMeasurement: ResolverTypeWrapper<MeasurementView>;
@@ -2556,6 +2690,7 @@ export type ResolversTypes = {
   ScheduleMeetingInput: ScheduleMeetingInput;
   ServiceFigure: ResolverTypeWrapper<ServiceFigureRow>;
   SourcedDate: ResolverTypeWrapper<AdoptionDateRow>;
+  SpreadsheetImport: ResolverTypeWrapper<SpreadsheetImport>;
   StatusChange: ResolverTypeWrapper<StatusChange>;
   StatusCounts: ResolverTypeWrapper<StatusCounts>;
   StatusMatrixCell: ResolverTypeWrapper<StatusMatrixCellModel>;
@@ -2611,6 +2746,10 @@ export type ResolversParentTypes = {
   FamilyParty: PartyRef;
   HealthAction: ActionRow;
   HealthParty: PartyRef;
+  ImportCommitInput: ImportCommitInput;
+  ImportInput: ImportInput;
+  ImportRowInput: ImportRowInput;
+  ImportRowResult: ImportRowResult;
   IndicatorDefinition: IndicatorRow;
   IndicatorMeasurement: MeasurementView;
   IndicatorMeasurementInput: IndicatorMeasurementInput;
@@ -2644,6 +2783,7 @@ export type ResolversParentTypes = {
   ScheduleMeetingInput: ScheduleMeetingInput;
   ServiceFigure: ServiceFigureRow;
   SourcedDate: AdoptionDateRow;
+  SpreadsheetImport: SpreadsheetImport;
   StatusChange: StatusChange;
   StatusCounts: StatusCounts;
   StatusMatrixCell: StatusMatrixCellModel;
@@ -2946,10 +3086,12 @@ export type FamilyMutationsResolvers<ContextType = FamilyContext, ParentType ext
   addAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsAddAgendaItemArgs, 'input'>>;
   approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsApproveProgressReportArgs, 'input'>>;
   closeMeeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsCloseMeetingArgs, 'input'>>;
+  commitImport?: Resolver<Maybe<ResolversTypes['SpreadsheetImport']>, ParentType, ContextType, RequireFields<FamilyMutationsCommitImportArgs, 'input'>>;
   completeFollowUp?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsCompleteFollowUpArgs, 'input'>>;
   correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<FamilyMutationsCorrectProgressReportArgs, 'input'>>;
   createCoordinationBody?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType, RequireFields<FamilyMutationsCreateCoordinationBodyArgs, 'input'>>;
   moveAgendaItem?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<FamilyMutationsMoveAgendaItemArgs, 'input'>>;
+  previewImport?: Resolver<Maybe<ResolversTypes['SpreadsheetImport']>, ParentType, ContextType, RequireFields<FamilyMutationsPreviewImportArgs, 'input'>>;
   rebaselineAction?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FamilyMutationsRebaselineActionArgs, 'input'>>;
   recordContribution?: Resolver<Maybe<ResolversTypes['FamilyParty']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordContributionArgs, 'input'>>;
   recordDecision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<FamilyMutationsRecordDecisionArgs, 'input'>>;
@@ -3008,6 +3150,14 @@ export type HealthPartyResolvers<ContextType = FamilyContext, ParentType extends
   actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['AgencyCode'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportRowResultResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['ImportRowResult'] = ResolversParentTypes['ImportRowResult']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportRowKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndicatorDefinitionResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['IndicatorDefinition'] = ResolversParentTypes['IndicatorDefinition']> = {
@@ -3267,6 +3417,17 @@ export type SourcedDateResolvers<ContextType = FamilyContext, ParentType extends
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SpreadsheetImportResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['SpreadsheetImport'] = ResolversParentTypes['SpreadsheetImport']> = {
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportRowResult']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StatusChangeResolvers<ContextType = FamilyContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = {
   actionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
@@ -3369,6 +3530,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   FamilyParty?: FamilyPartyResolvers<ContextType>;
   HealthAction?: HealthActionResolvers<ContextType>;
   HealthParty?: HealthPartyResolvers<ContextType>;
+  ImportRowResult?: ImportRowResultResolvers<ContextType>;
   IndicatorDefinition?: IndicatorDefinitionResolvers<ContextType>;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
   IndicatorMovement?: IndicatorMovementResolvers<ContextType>;
@@ -3390,6 +3552,7 @@ export type Resolvers<ContextType = FamilyContext> = {
   ReportReview?: ReportReviewResolvers<ContextType>;
   ServiceFigure?: ServiceFigureResolvers<ContextType>;
   SourcedDate?: SourcedDateResolvers<ContextType>;
+  SpreadsheetImport?: SpreadsheetImportResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   StatusCounts?: StatusCountsResolvers<ContextType>;
   StatusMatrixCell?: StatusMatrixCellResolvers<ContextType>;

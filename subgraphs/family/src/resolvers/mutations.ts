@@ -1,5 +1,6 @@
 import { appendAudit, progressMutationResolvers } from '@cocuk-koruma/domain';
 import { assertSecretariat, conflict, notFound, parseArgs } from '@cocuk-koruma/platform';
+import { importMutationResolvers } from '@cocuk-koruma/domain/progress/import/resolvers';
 import { measurementMutationResolvers } from '@cocuk-koruma/domain/progress/measurements';
 import { partMutationResolvers } from '@cocuk-koruma/domain/progress/parts';
 import { plan, responsibleFor } from '@cocuk-koruma/plan';
@@ -23,6 +24,7 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation' | 'FamilyMutations'> 
     ...progressMutationResolvers({ agency: 'FAMILY', responsibleFor }),
     ...partMutationResolvers({ agency: 'FAMILY' }),
     ...measurementMutationResolvers({ agency: 'FAMILY', actions: plan.actions }),
+    ...importMutationResolvers({ agency: 'FAMILY', actions: plan.actions }),
     recordMeeting: async (_root, args, ctx) => {
       assertSecretariat(ctx.caller);
       const input = parseArgs(z.object({ input: meetingInput }), args).input;

@@ -321,8 +321,19 @@ export type HealthMutations = {
   __typename?: 'HealthMutations';
   /** A focal point of the ministry who neither wrote nor submitted the report (the four-eyes rule). */
   approveProgressReport?: Maybe<ProgressReport>;
+  /**
+   * Writes the previewed rows in one transaction, all or none: reports as drafts for the four-eyes
+   * review, each row audited. Refused with BAD_USER_INPUT (`problems` by line) while any row is refused,
+   * and with CONFLICT (`reason: IMPORT_CHANGED`) when the data changed since the preview's digest.
+   */
+  commitImport?: Maybe<SpreadsheetImport>;
   /** Opens a correction of an approved period: the next revision as a draft, while the approved one stays in force until the correction is approved. */
   correctProgressReport?: Maybe<ProgressReport>;
+  /**
+   * What a spreadsheet import of the ministry's reports and indicator values would do with each row
+   * (create, update, unchanged, or refused with the reason); writes nothing.
+   */
+  previewImport?: Maybe<SpreadsheetImport>;
   /** Records the ministry's contribution to a part it accepted. */
   recordContribution?: Maybe<HealthParty>;
   /**
@@ -359,8 +370,26 @@ export type HealthMutationsApproveProgressReportArgs = {
  * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
  * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
  */
+export type HealthMutationsCommitImportArgs = {
+  input: ImportCommitInput;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
 export type HealthMutationsCorrectProgressReportArgs = {
   input: CorrectionInput;
+};
+
+
+/**
+ * Changes to the Ministry of Health's own data. Each needs a token carrying agency HEALTH and the role
+ * liaison, focal-point or agency-system; anything else is refused with FORBIDDEN and changes nothing.
+ */
+export type HealthMutationsPreviewImportArgs = {
+  input: ImportInput;
 };
 
 
@@ -445,6 +474,84 @@ export type HealthParty = ActionParty & {
   updatedBy?: Maybe<Scalars['String']['output']>;
   /** Send this back as expectedVersion to change the part; a stale version is refused with CONFLICT. */
   version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The same rows as the preview, with the digest it answered. */
+export type ImportCommitInput = {
+  /** The preview's digest: if the stored data changed since, the commit is refused with CONFLICT. */
+  expectedDigest: Scalars['String']['input'];
+  /** The spreadsheet's rows, in file order, as they were previewed. */
+  rows: Array<ImportRowInput>;
+};
+
+/** The rows of a spreadsheet import: at most 5,000. */
+export type ImportInput = {
+  /** The spreadsheet's rows, in file order. */
+  rows: Array<ImportRowInput>;
+};
+
+/** What an import does with one row. */
+export type ImportOutcome =
+  /** Nothing is stored under the row's key yet: a draft report or a new value is written. */
+  | 'CREATE'
+  /** The row breaks a rule (reason says which): the whole import is refused until it is fixed. */
+  | 'REFUSE'
+  /** The row matches what is stored: counted, not written again. */
+  | 'UNCHANGED'
+  /** A draft (or returned) report or a value under the row's key is changed. */
+  | 'UPDATE';
+
+/**
+ * One row of a spreadsheet, as the import template's columns give it. Rules beyond the types (codes,
+ * periods, ranges) are checked per row, and a broken one refuses that row with its line.
+ */
+export type ImportRowInput = {
+  /** The plan code of one of the ministry's own actions, e.g. A1.H1.E1. */
+  actionCode: Scalars['String']['input'];
+  /** MEASUREMENT: the date the figure refers to (YYYY-MM-DD), not in the future. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: one of the action's indicators. */
+  indicatorCode?: InputMaybe<Scalars['String']['input']>;
+  /** A progress report or an indicator value. */
+  kind: ImportRowKind;
+  /** The row's line in the file (the header is line 1), named by every refusal. */
+  line: Scalars['Int']['input'];
+  /** REPORT: not empty. */
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** REPORT: a whole number from 0 to 100. */
+  percentComplete?: InputMaybe<Scalars['Float']['input']>;
+  /** A quarter such as 2026-Q3, from the plan's first quarter to the current one. */
+  period: Scalars['String']['input'];
+  /** MEASUREMENT: two-digit plate code; null or omitted for the national figure. */
+  provincePlateCode?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: where the figure comes from; omitted, the agency's own records. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** REPORT: one of ActionStatus. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** MEASUREMENT: not negative; for a percentage, at most 100. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Whether a spreadsheet row is a progress report or an indicator value. */
+export type ImportRowKind =
+  /** One value of an action's indicator for a period, national or for one province. */
+  | 'MEASUREMENT'
+  /** A progress report of an action for a period (status, percent complete, narrative). */
+  | 'REPORT';
+
+/** What an import does, or did, with one row. */
+export type ImportRowResult = {
+  __typename?: 'ImportRowResult';
+  /** The row's natural key: action/period for a report; indicator/period/province/source for a value. */
+  key: Scalars['String']['output'];
+  /** A progress report or an indicator value. */
+  kind: ImportRowKind;
+  /** The row's line in the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  /** What the import does, or did, with the row. */
+  outcome: ImportOutcome;
+  /** Why the row is refused, or what changes. */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether a rising, falling or steady value means the action is on track. */
@@ -737,6 +844,27 @@ export type ServiceFigure = {
   value: Scalars['Float']['output'];
 };
 
+/** A spreadsheet import's preview, or what its commit wrote. */
+export type SpreadsheetImport = {
+  __typename?: 'SpreadsheetImport';
+  /** False for a preview (nothing written); true once committed. */
+  committed: Scalars['Boolean']['output'];
+  /** Rows that create a report or a value. */
+  created: Scalars['Int']['output'];
+  /** Names the rows and the stored versions they build on; send it back to commit. */
+  digest: Scalars['String']['output'];
+  /** Rows refused: while any is, nothing is written. */
+  refused: Scalars['Int']['output'];
+  /** How many rows the file has. */
+  rowCount: Scalars['Int']['output'];
+  /** Every row, in file order. */
+  rows: Array<ImportRowResult>;
+  /** Rows that match what is stored: counted, not written again. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows that change a draft or returned report, or a value. */
+  updated: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -860,10 +988,16 @@ export type ResolversTypes = {
   HealthAgency: ResolverTypeWrapper<AgencyRoot>;
   HealthMutations: ResolverTypeWrapper<AgencyRoot>;
   HealthParty: ResolverTypeWrapper<ActionPartRow>;
+  ImportCommitInput: ImportCommitInput;
+  ImportInput: ImportInput;
+  ImportOutcome: ImportOutcome;
+  ImportRowInput: ImportRowInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ImportRowKind: ImportRowKind;
+  ImportRowResult: ResolverTypeWrapper<ImportRowResult>;
   IndicatorDirection: IndicatorDirection;
   IndicatorMeasurement: ResolverTypeWrapper<MeasurementView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorProgress: ResolverTypeWrapper<IndicatorProgressModel>;
   IndicatorTrend: IndicatorTrend;
@@ -878,6 +1012,7 @@ export type ResolversTypes = {
   ReportTransitionInput: ReportTransitionInput;
   ReturnReportInput: ReturnReportInput;
   ServiceFigure: ResolverTypeWrapper<ServiceFigureRow>;
+  SpreadsheetImport: ResolverTypeWrapper<SpreadsheetImport>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -899,9 +1034,13 @@ export type ResolversParentTypes = {
   HealthAgency: AgencyRoot;
   HealthMutations: AgencyRoot;
   HealthParty: ActionPartRow;
+  ImportCommitInput: ImportCommitInput;
+  ImportInput: ImportInput;
+  ImportRowInput: ImportRowInput;
+  Float: Scalars['Float']['output'];
+  ImportRowResult: ImportRowResult;
   IndicatorMeasurement: MeasurementView;
   Boolean: Scalars['Boolean']['output'];
-  Float: Scalars['Float']['output'];
   IndicatorMeasurementInput: IndicatorMeasurementInput;
   IndicatorProgress: IndicatorProgressModel;
   Mutation: Record<PropertyKey, never>;
@@ -913,6 +1052,7 @@ export type ResolversParentTypes = {
   ReportTransitionInput: ReportTransitionInput;
   ReturnReportInput: ReturnReportInput;
   ServiceFigure: ServiceFigureRow;
+  SpreadsheetImport: SpreadsheetImport;
 };
 
 export type ActionResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
@@ -996,7 +1136,9 @@ export type HealthAgencyResolvers<ContextType = ProgressContext, ParentType exte
 
 export type HealthMutationsResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['HealthMutations'] = ResolversParentTypes['HealthMutations']> = {
   approveProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsApproveProgressReportArgs, 'input'>>;
+  commitImport?: Resolver<Maybe<ResolversTypes['SpreadsheetImport']>, ParentType, ContextType, RequireFields<HealthMutationsCommitImportArgs, 'input'>>;
   correctProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType, RequireFields<HealthMutationsCorrectProgressReportArgs, 'input'>>;
+  previewImport?: Resolver<Maybe<ResolversTypes['SpreadsheetImport']>, ParentType, ContextType, RequireFields<HealthMutationsPreviewImportArgs, 'input'>>;
   recordContribution?: Resolver<Maybe<ResolversTypes['HealthParty']>, ParentType, ContextType, RequireFields<HealthMutationsRecordContributionArgs, 'input'>>;
   recordIndicatorMeasurement?: Resolver<Maybe<ResolversTypes['IndicatorMeasurement']>, ParentType, ContextType, RequireFields<HealthMutationsRecordIndicatorMeasurementArgs, 'input'>>;
   respondToPart?: Resolver<Maybe<ResolversTypes['HealthParty']>, ParentType, ContextType, RequireFields<HealthMutationsRespondToPartArgs, 'input'>>;
@@ -1017,6 +1159,14 @@ export type HealthPartyResolvers<ContextType = ProgressContext, ParentType exten
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportRowResultResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['ImportRowResult'] = ResolversParentTypes['ImportRowResult']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportRowKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IndicatorMeasurementResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['IndicatorMeasurement'] = ResolversParentTypes['IndicatorMeasurement']> = {
@@ -1093,6 +1243,17 @@ export type ServiceFigureResolvers<ContextType = ProgressContext, ParentType ext
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SpreadsheetImportResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['SpreadsheetImport'] = ResolversParentTypes['SpreadsheetImport']> = {
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportRowResult']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ProgressContext> = {
   Action?: ActionResolvers<ContextType>;
   ActionParty?: ActionPartyResolvers<ContextType>;
@@ -1106,6 +1267,7 @@ export type Resolvers<ContextType = ProgressContext> = {
   HealthAgency?: HealthAgencyResolvers<ContextType>;
   HealthMutations?: HealthMutationsResolvers<ContextType>;
   HealthParty?: HealthPartyResolvers<ContextType>;
+  ImportRowResult?: ImportRowResultResolvers<ContextType>;
   IndicatorMeasurement?: IndicatorMeasurementResolvers<ContextType>;
   IndicatorProgress?: IndicatorProgressResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1113,5 +1275,6 @@ export type Resolvers<ContextType = ProgressContext> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceFigure?: ServiceFigureResolvers<ContextType>;
+  SpreadsheetImport?: SpreadsheetImportResolvers<ContextType>;
 };
 
