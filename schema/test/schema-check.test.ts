@@ -15,9 +15,11 @@ function inProgressReport(sdl: string, edit: (body: string) => string): string {
   const end = sdl.indexOf('\n}\n', start);
   return sdl.slice(0, start) + edit(sdl.slice(start, end)) + sdl.slice(end);
 }
-const withoutSubmittedBy = inProgressReport(supergraph, (body) => body.replace('\n  submittedBy: String\n', '\n'));
-const withoutReviewedBy = (sdl: string) =>
-  inProgressReport(sdl, (body) => body.replace('\n  reviewedBy: String\n', '\n'));
+/** The field's line gone, with the description printed above it, if it has one. */
+const withoutField = (body: string, field: string) =>
+  body.replace(new RegExp(`(\\n\\n {2}"""[^\\n]*""")?\\n {2}${field}: String\\n`), '\n');
+const withoutSubmittedBy = inProgressReport(supergraph, (body) => withoutField(body, 'submittedBy'));
+const withoutReviewedBy = (sdl: string) => inProgressReport(sdl, (body) => withoutField(body, 'reviewedBy'));
 const withNewOptionalField = inProgressReport(supergraph, (body) =>
   body.replace('\n  submittedAt: DateTime\n', '\n  submittedAt: DateTime\n  reviewNote: String\n'),
 );
