@@ -42,6 +42,10 @@ export interface ProcessStackOptions {
   keycloakUrl?: string;
   /** The gateway's port, when the caller must know it before the stack starts (a redirect URI). */
   gatewayPort?: number;
+  /** More variables for every service. */
+  env?: NodeJS.ProcessEnv;
+  /** More variables for the gateway alone (NODE_ENV=production, say). */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 async function healthy(url: string, timeoutMs: number, describe: () => string): Promise<void> {
@@ -78,6 +82,7 @@ export async function startProcessStack(label: string, options: ProcessStackOpti
     SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs),
     TODAY: options.today,
     GATEWAY_URL: gatewayUrl,
+    ...options.env,
   };
   for (const agency of AGENCIES) {
     common[`${agency.slug.toUpperCase()}_PORT`] = String(ports[agency.slug]);
@@ -114,7 +119,11 @@ export async function startProcessStack(label: string, options: ProcessStackOpti
     for (const agency of AGENCIES) databases.set(agency.slug, await createTestDatabase(`${label}_${agency.slug}`));
     // One at a time: five migrations and seeds at once would only compete for the same two cores.
     for (const agency of AGENCIES) await startAgency(agency.slug);
-    const gateway = spawnEntry('gateway/src/index.ts', { ...common, GATEWAY_PORT: String(ports.gateway) });
+    const gateway = spawnEntry('gateway/src/index.ts', {
+      ...common,
+      ...options.gatewayEnv,
+      GATEWAY_PORT: String(ports.gateway),
+    });
     processes.set('gateway', gateway);
     await healthy(`http://127.0.0.1:${ports.gateway}/health`, 60_000, () => gateway.stderr());
   } catch (error) {
