@@ -14,6 +14,7 @@ COPY packages/plan/package.json packages/plan/
 COPY packages/postgres/package.json packages/postgres/
 COPY packages/dev-identity-provider/package.json packages/dev-identity-provider/
 COPY packages/spreadsheet-import/package.json packages/spreadsheet-import/
+COPY packages/client/package.json packages/client/
 COPY subgraphs/family/package.json subgraphs/family/
 COPY subgraphs/justice/package.json subgraphs/justice/
 COPY subgraphs/health/package.json subgraphs/health/

@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // Resolver types come from each subgraph's SDL (its own schema.graphql plus the shared progress
 // types), so a resolver that drifts from the schema fails the typecheck.
@@ -59,14 +60,35 @@ function capitalised(slug: string): string {
   return slug.charAt(0).toUpperCase() + slug.slice(1);
 }
 
-// The portal's operations, typed against the composed graph it talks to through the gateway.
+const operationConfig = { enumsAsTypes: true, useTypeImports: true, scalars: { Date: 'string', DateTime: 'string' } };
+// Each document also gets its SHA-256 (`__meta__.hash`) and a manifest, persisted-documents.json,
+// from hash to text: the trusted documents the gateway runs for a client held to it.
+const persistedDocuments = { hashAlgorithm: 'sha256' } as const;
+
+// The portal's operations, typed against the composed graph it talks to through the gateway. urql's
+// document cache needs every object's __typename, which it would add to the text at run time: added
+// here instead, so the manifest holds the very text the portal's hash stands for.
 const portal: CodegenConfig['generates'] = {
   'portal/src/gql/': {
     schema: 'schema/supergraph.graphql',
     documents: ['portal/src/**/*.graphql'],
     preset: 'client',
-    presetConfig: { fragmentMasking: false },
-    config: { enumsAsTypes: true, useTypeImports: true, scalars: { Date: 'string', DateTime: 'string' } },
+    presetConfig: { fragmentMasking: false, persistedDocuments },
+    documentTransforms: [addTypenameSelectionDocumentTransform],
+    config: operationConfig,
+  },
+};
+
+// The typed client of agency systems (@cocuk-koruma/client): its own operations, and its own
+// manifest for an agency whose system the gateway holds to it.
+const client: CodegenConfig['generates'] = {
+  'packages/client/src/generated/': {
+    schema: 'schema/supergraph.graphql',
+    documents: ['packages/client/src/operations/*.graphql'],
+    preset: 'client',
+    presetConfig: { fragmentMasking: false, persistedDocuments },
+    // Node runs this package's build as ES modules, which need the `.js` of relative imports.
+    config: { ...operationConfig, emitLegacyCommonJSImports: false },
   },
 };
 
@@ -74,6 +96,7 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...portal,
+    ...client,
     ...Object.fromEntries(
       agencies.map((slug) => {
         const prefix = capitalised(slug);

@@ -36,7 +36,7 @@ export default tseslint.config(
     // The test helpers start throwaway issuers and databases; production code must never reach
     // them. Tests, test/support and bench may.
     files: [
-      'packages/{platform,domain,plan,postgres,dev-identity-provider}/src/**/*.ts',
+      'packages/{platform,domain,plan,postgres,dev-identity-provider,client}/{src,examples}/**/*.ts',
       'subgraphs/*/src/**/*.ts',
       'gateway/src/**/*.ts',
       'schema/*.ts',

@@ -8,6 +8,7 @@
  * when a file it is built from changes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -53,7 +54,14 @@ function services(): Service[] {
   const embeddedIdp = !process.env.KEYCLOAK_URL?.trim();
   const idpPort = portFromEnv('idp', IDP_DEFAULT_PORT);
   const keycloakUrl = embeddedIdp ? `http://127.0.0.1:${idpPort}` : (process.env.KEYCLOAK_URL as string);
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', KEYCLOAK_URL: keycloakUrl };
+  const env = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    KEYCLOAK_URL: keycloakUrl,
+    // One key for this run's family subgraph and gateway, so the family's read-back passes a
+    // client held to a manifest of trusted documents (README: "Trusted documents").
+    READ_BACK_SECRET: process.env.READ_BACK_SECRET || randomBytes(32).toString('base64url'),
+  };
   const idp: Service[] = embeddedIdp
     ? [
         {

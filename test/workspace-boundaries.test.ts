@@ -13,6 +13,7 @@ const PRODUCTION_WORKSPACES = [
   'packages/plan',
   'packages/postgres',
   'packages/dev-identity-provider',
+  'packages/client',
   'subgraphs/family',
   'subgraphs/justice',
   'subgraphs/health',

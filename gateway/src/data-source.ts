@@ -61,6 +61,15 @@ function parseJson(text: string): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A GraphQL answer with no data whose every error names its code. */
+function isCodedRefusal(body: unknown): boolean {
+  if (!isObject(body) || (body.data !== undefined && body.data !== null) || !Array.isArray(body.errors)) return false;
+  return (
+    body.errors.length > 0 &&
+    body.errors.every((e: unknown) => isObject(e) && isObject(e.extensions) && typeof e.extensions.code === 'string')
+  );
+}
+
 /**
  * One agency's subgraph as the gateway calls it. A subgraph that cannot be reached (refused,
  * timed out, 5xx, not GraphQL) costs the caller only that agency's fields; the error says which
@@ -129,7 +138,16 @@ export class AgencyDataSource implements GraphQLDataSource<GatewayContext> {
     }
     if (reply.status >= 500) throw this.unavailable('down');
     const body = /json/.test(reply.contentType ?? '') ? parseJson(reply.body) : undefined;
-    if (reply.status >= 400) throw this.refusal(reply, body ?? reply.body);
+    if (reply.status >= 400) {
+      // The agency's own refusal of the whole request (an Idempotency-Key that is malformed, 400, or
+      // reused with another body or still running, 409): passed on with its code, message and status.
+      const head = incoming?.incomingRequestContext.response?.http;
+      if ((reply.status === 400 || reply.status === 409) && isCodedRefusal(body)) {
+        if (head) head.status = reply.status;
+        return body as GatewayGraphQLResponse;
+      }
+      throw this.refusal(reply, body ?? reply.body);
+    }
     if (!isObject(body)) throw this.unavailable('down');
     // A retry must be able to tell that nothing was written again, through the gateway as well.
     if (reply.replayed) incoming?.incomingRequestContext.response?.http?.headers.set(REPLAYED_HEADER, 'true');

@@ -15,6 +15,10 @@ import {
   listeners,
   operationObservability,
   queryLimits,
+  READ_BACK_HEADER,
+  READ_BACK_SECRET_VARIABLE,
+  readBackKey,
+  readBackMarker,
   requireBearerToken,
   subgraphUrl,
   timeouts,
@@ -33,9 +37,10 @@ import { apiSchemaOf } from './docs/api-schema.js';
 import { explorerRoutes } from './explorer.js';
 import { boardPackExportRoute } from './exports/route.js';
 import { importRoutes } from './imports/route.js';
-import { portalRoutes } from './portal.js';
+import { portalConfig, portalRoutes } from './portal.js';
 import { createSubgraphTransport } from './subgraph-transport.js';
 import { SubgraphTiming, subgraphTimingEnabled } from './subgraph-timing.js';
+import { trustedDocuments, trustedDocumentsMiddleware, type TrustedDocuments } from './trusted-documents.js';
 
 export const SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -51,6 +56,8 @@ export interface GatewayOptions {
   subgraphTiming?: boolean;
   /** Whether /docs and /explorer are served; defaults to API_DOCS and API_EXPLORER. */
   developerTools?: DeveloperTools;
+  /** Which documents each client may run; defaults to TRUSTED_DOCUMENTS (see trusted-documents.ts). */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface Gateway {
@@ -110,6 +117,15 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logger,
   });
   const auth = options.auth ?? authConfig();
+  const documents = options.trustedDocuments ?? trustedDocuments({ portalClientId: portalConfig(auth).clientId });
+  // The family's read-back, signed with the key it shares with the gateway, runs its own text for
+  // a caller held to a manifest (see read-back.ts).
+  const readBack = readBackMarker(readBackKey());
+  if (documents.heldToManifest.length > 0 && !process.env[READ_BACK_SECRET_VARIABLE]) {
+    logger.warn(
+      `${READ_BACK_SECRET_VARIABLE} is unset: the family subgraph's read-back cannot be told from free-form text, so the views that span agencies (overall status, escalations, board packs) stay unknown for ${documents.heldToManifest.join(', ')}. Give the gateway and the family subgraph the same secret.`,
+    );
+  }
   const subgraphTiming = options.subgraphTiming ?? subgraphTimingEnabled();
   // The supergraph's scalars carry no parsing of their own: give them ours before Apollo reads the schema.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
@@ -128,6 +144,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    // Which hashes exist is the trusted documents' manifests' say, not a cache clients fill.
+    persistedQueries: false,
   });
   await apollo.start();
 
@@ -165,6 +183,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     '/graphql',
     bearerToken,
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsMiddleware(documents, {
+      exempt: (req, caller) => readBack.verify(req.get(READ_BACK_HEADER), caller.token),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         caller: callerOf(res),

@@ -204,6 +204,9 @@ describe('in production', () => {
   beforeAll(async () => {
     nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
+    // The limits below hold for any client's text; the portal's own client is held to its
+    // manifest in production (test/e2e/agency-systems.test.ts), so here it sends text as others may.
+    process.env.TRUSTED_DOCUMENTS = 'portal=free-form';
     graph = await startGraph('hardening_prod');
   });
 
@@ -211,6 +214,7 @@ describe('in production', () => {
     await graph?.stop();
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
+    delete process.env.TRUSTED_DOCUMENTS;
   });
 
   it('refuses introspection', async () => {

@@ -116,7 +116,14 @@ describe('the runtime image, production dependencies only', () => {
     await healthy(justicePort, justice);
     await healthy(gatewayPort, gateway);
 
-    const token = issuer.token({ username: 'justice.liaison', agency: 'JUSTICE', roles: ['liaison'] });
+    // An agency system's free-form operation: in production the portal's client may send only the
+    // hashes of its build's manifest (trusted documents), which the gateway loads from portal/dist.
+    const token = issuer.token({
+      username: 'service-account-justice-system',
+      agency: 'JUSTICE',
+      roles: ['agency-system'],
+      clientId: 'justice-system',
+    });
     const result = await postGraphQL<{ justice: { action: { code: string; status: string | null } } }>(
       `http://127.0.0.1:${gatewayPort}/graphql`,
       '{ justice { action(code: "A1.H1.E2") { code status } } }',

@@ -53,7 +53,10 @@ function realmExportFor(origin: string, dir: string, accessTokenLifespan?: numbe
   return file;
 }
 
-export interface PortalStackOptions extends Pick<ProcessStackOptions, 'subgraphTimeoutMs' | 'today'> {
+export interface PortalStackOptions extends Pick<
+  ProcessStackOptions,
+  'subgraphTimeoutMs' | 'today' | 'env' | 'gatewayEnv'
+> {
   /** Seconds an access token lives (the realm's 300 unless given): short, to see it renewed. */
   accessTokenLifespan?: number;
 }

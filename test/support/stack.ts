@@ -48,6 +48,8 @@ export interface ProcessStackOptions {
   gatewayPort?: number;
   /** More environment for every service (OTEL_* for the trace test, LOG_LEVEL). */
   env?: NodeJS.ProcessEnv;
+  /** More variables for the gateway alone (NODE_ENV=production, say). */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 async function healthy(url: string, timeoutMs: number, describe: () => string): Promise<void> {
@@ -121,7 +123,11 @@ export async function startProcessStack(label: string, options: ProcessStackOpti
     for (const agency of AGENCIES) databases.set(agency.slug, await createTestDatabase(`${label}_${agency.slug}`));
     // One at a time: five migrations and seeds at once would only compete for the same two cores.
     for (const agency of AGENCIES) await startAgency(agency.slug);
-    const gateway = spawnEntry('gateway/src/index.ts', { ...common, GATEWAY_PORT: String(ports.gateway) });
+    const gateway = spawnEntry('gateway/src/index.ts', {
+      ...common,
+      ...options.gatewayEnv,
+      GATEWAY_PORT: String(ports.gateway),
+    });
     processes.set('gateway', gateway);
     await healthy(`http://127.0.0.1:${ports.gateway}/health`, 60_000, () => gateway.stderr());
   } catch (error) {

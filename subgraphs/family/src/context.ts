@@ -1,9 +1,8 @@
 import { createProgressContext, type ProgressContext } from '@cocuk-koruma/domain';
-import type { Caller, Clock, Database, RuntimeConfig, Timeouts } from '@cocuk-koruma/platform';
+import type { Caller, Clock, Database, ReadBackMarker, RuntimeConfig, Timeouts } from '@cocuk-koruma/platform';
 import { firstPlanQuarter } from '@cocuk-koruma/plan';
 import type * as tables from './db/schema.js';
 import { createFamilyLoaders, type FamilyLoaders } from './loaders.js';
-import type { ReadBackMarker } from './read-back.js';
 
 /** The family database's drizzle schema: the secretariat's tables plus the shared progress tables. */
 export type FamilySchema = typeof tables;

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { agencyBySlug, READ_BACK_HEADER, type SubgraphDefinition } from '@cocuk-koruma/platform';
+import {
+  agencyBySlug,
+  READ_BACK_HEADER,
+  readBackKey,
+  readBackMarker,
+  type SubgraphDefinition,
+} from '@cocuk-koruma/platform';
 import {
   auditWitness,
   crossAgencyReadAudit,
@@ -10,11 +16,10 @@ import {
 import { createFamilyContext, type FamilyContext, type FamilySchema } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers/index.js';
-import { readBackMarker } from './read-back.js';
 import { seed } from './seed/index.js';
 
 const agency = agencyBySlug('family');
-const readBack = readBackMarker();
+const readBack = readBackMarker(readBackKey());
 
 /** The secretariat: the plan, the strategy and the coordination bodies, plus the family's own progress. */
 export const definition: SubgraphDefinition<FamilySchema, FamilyContext> = {

@@ -1,6 +1,11 @@
-import { ErrorCode, READ_BACK_HEADER, TIMEOUT_HEADER, type Timeouts } from '@cocuk-koruma/platform';
+import {
+  ErrorCode,
+  READ_BACK_HEADER,
+  TIMEOUT_HEADER,
+  type ReadBackMarker,
+  type Timeouts,
+} from '@cocuk-koruma/platform';
 import { GraphQLError } from 'graphql';
-import type { ReadBackMarker } from './read-back.js';
 
 export interface GraphResult<T> {
   data: T | null;

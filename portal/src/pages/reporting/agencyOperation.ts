@@ -1,15 +1,8 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import variantHashes from 'virtual:agency-document-hashes';
 import type { AgencyCode } from '../../gql/graphql';
-
-/** The field each agency's namespace has on Query and Mutation. */
-const NAMESPACE: Record<AgencyCode, string> = {
-  FAMILY: 'family',
-  JUSTICE: 'justice',
-  HEALTH: 'health',
-  EDUCATION: 'education',
-  INTERIOR: 'interior',
-};
+import { NAMESPACE } from '../../graphql/agency-variants';
 
 const cache = new WeakMap<DocumentNode, Map<AgencyCode, DocumentNode>>();
 
@@ -44,8 +37,15 @@ export function agencyOperation<Result, Variables>(
       },
     }),
   });
-  // Without `loc`, the client prints the rewritten tree rather than sending the original text.
-  const withoutSource: DocumentNode = { kind: rewritten.kind, definitions: rewritten.definitions };
+  // Without `loc`, the client prints the rewritten tree rather than sending the original text; the
+  // variant's own hash (see agency-variants.ts) lets a production build send it by hash.
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  const variantHash = hash ? variantHashes[hash]?.[agency] : undefined;
+  const withoutSource: DocumentNode = {
+    kind: rewritten.kind,
+    definitions: rewritten.definitions,
+    ...(variantHash ? { __meta__: { hash: variantHash } } : {}),
+  } as DocumentNode;
   byAgency.set(agency, withoutSource);
   return withoutSource as TypedDocumentNode<Result, Variables>;
 }

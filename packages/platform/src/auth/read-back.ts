@@ -1,4 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ConfigError } from '../config.js';
+
+export const READ_BACK_SECRET_VARIABLE = 'READ_BACK_SECRET';
 /** A marker older than this is not honoured: it only ever travels family → gateway → family. */
 const MARKER_LIFETIME_MS = 60_000;
 
@@ -15,6 +18,10 @@ export interface ReadBackMarker {
  * read-back serves already logs one. The marker is an HMAC of the caller's token and a time under
  * a key only this process holds, so a client can neither forge one nor reuse another caller's.
  * A read-back that the gateway hands to another family replica (another key) is logged as before.
+ *
+ * With READ_BACK_SECRET shared by the family subgraph and the gateway, the gateway can tell the
+ * read-back too: it is the family's own operation for that caller, so a caller held to trusted
+ * documents (the portal in production) still gets the views that span agencies.
  */
 export function readBackMarker(key: Buffer = randomBytes(32)): ReadBackMarker {
   const mac = (at: string, token: string) => createHmac('sha256', key).update(`${at}\n${token}`).digest('base64url');
@@ -34,4 +41,17 @@ export function readBackMarker(key: Buffer = randomBytes(32)): ReadBackMarker {
       return expected.length === given.length && timingSafeEqual(expected, given);
     },
   };
+}
+
+/**
+ * The marker's key: READ_BACK_SECRET (at least 32 characters) where the family subgraph and the
+ * gateway must agree on it, else a key of this process alone.
+ */
+export function readBackKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const secret = env[READ_BACK_SECRET_VARIABLE];
+  if (secret === undefined || secret === '') return randomBytes(32);
+  if (secret.length < 32) {
+    throw new ConfigError(`${READ_BACK_SECRET_VARIABLE} must be at least 32 characters long; generate one with \`openssl rand -base64 32\`.`);
+  }
+  return Buffer.from(secret, 'utf8');
 }

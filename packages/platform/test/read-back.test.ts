@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBackMarker } from '../src/read-back.js';
+import { readBackMarker } from '../src/auth/read-back.js';
 
 describe('the read-back marker', () => {
   const marker = readBackMarker();
