@@ -25,7 +25,7 @@ const KUBERNETES = path.join(REPO_ROOT, 'infra/kubernetes');
 const BASE = path.join(KUBERNETES, 'base');
 const OVERLAY = path.join(KUBERNETES, 'overlays/example');
 /** Secrets the base expects the operator to create (the example overlay has placeholders). */
-const OPERATOR_SECRETS = ['keycloak-admin'];
+const OPERATOR_SECRETS = ['keycloak-admin', 'read-back'];
 /** What CloudNativePG writes into the `<cluster>-app` Secret (docs/src/applications.md). */
 const CNPG_APP_SECRET_KEYS = [
   'username',

@@ -51,7 +51,9 @@ export function readBackKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   const secret = env[READ_BACK_SECRET_VARIABLE];
   if (secret === undefined || secret === '') return randomBytes(32);
   if (secret.length < 32) {
-    throw new ConfigError(`${READ_BACK_SECRET_VARIABLE} must be at least 32 characters long; generate one with \`openssl rand -base64 32\`.`);
+    throw new ConfigError(
+      `${READ_BACK_SECRET_VARIABLE} must be at least 32 characters long; generate one with \`openssl rand -base64 32\`.`,
+    );
   }
   return Buffer.from(secret, 'utf8');
 }
