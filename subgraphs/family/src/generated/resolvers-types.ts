@@ -714,13 +714,10 @@ export type EducationAction = Action & {
 /** The Ministry of National Education's part in another agency's action. */
 export type EducationParty = ActionParty & {
   __typename?: 'EducationParty';
-  /** Resolved by that agency's subgraph; needed here for the overall status. */
-  acceptance?: Maybe<PartAcceptance>;
   /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
   /** The collaborating agency. */
   agency: AgencyCode;
-  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /**
@@ -1269,13 +1266,10 @@ export type HealthAction = Action & {
 /** The Ministry of Health's part in another agency's action. */
 export type HealthParty = ActionParty & {
   __typename?: 'HealthParty';
-  /** Resolved by that agency's subgraph; needed here for the overall status. */
-  acceptance?: Maybe<PartAcceptance>;
   /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
   /** The collaborating agency. */
   agency: AgencyCode;
-  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** The same rows as the preview, with the digest it answered. */
@@ -1591,13 +1585,10 @@ export type InteriorAction = Action & {
 /** The Ministry of Interior's part in another agency's action. */
 export type InteriorParty = ActionParty & {
   __typename?: 'InteriorParty';
-  /** Resolved by that agency's subgraph; needed here for the overall status. */
-  acceptance?: Maybe<PartAcceptance>;
   /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
   /** The collaborating agency. */
   agency: AgencyCode;
-  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** An action the Ministry of Justice is responsible for. */
@@ -1655,13 +1646,10 @@ export type JusticeAction = Action & {
 /** The Ministry of Justice's part in another agency's action. */
 export type JusticeParty = ActionParty & {
   __typename?: 'JusticeParty';
-  /** Resolved by that agency's subgraph; needed here for the overall status. */
-  acceptance?: Maybe<PartAcceptance>;
   /** The action the part belongs to. */
   actionCode: Scalars['ID']['output'];
   /** The collaborating agency. */
   agency: AgencyCode;
-  contributionStatus?: Maybe<ActionStatus>;
 };
 
 /** A legal instrument the coordination rests on. */
@@ -2514,20 +2502,14 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['EducationAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['EducationAction'], {"status":true}> ) );
   EducationParty:
     ( { __typename: 'EducationParty' }
     & GraphQLRecursivePick<FederationTypes['EducationParty'], {"actionCode":true}> );
   FamilyAction:
     ( { __typename: 'FamilyAction' }
-    & GraphQLRecursivePick<FederationTypes['FamilyAction'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['FamilyAction'], {"parties":{}}> ) );
+    & GraphQLRecursivePick<FederationTypes['FamilyAction'], {"code":true}> );
   FamilyParty:
     ( { __typename: 'FamilyParty' }
     & GraphQLRecursivePick<FederationTypes['FamilyParty'], {"actionCode":true}> );
@@ -2536,11 +2518,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['HealthAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['HealthAction'], {"status":true}> ) );
   HealthParty:
     ( { __typename: 'HealthParty' }
@@ -2550,11 +2528,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['InteriorAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['InteriorAction'], {"status":true}> ) );
   InteriorParty:
     ( { __typename: 'InteriorParty' }
@@ -2564,11 +2538,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['JusticeAction'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}>
-        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
-        | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true,"parties":{}}>
         | GraphQLRecursivePick<FederationTypes['JusticeAction'], {"status":true}> ) );
   JusticeParty:
     ( { __typename: 'JusticeParty' }

@@ -57,18 +57,13 @@ const planActionFields = {
 /**
  * Resolves a `<Agency>Action` representation from the gateway. A code that is not in the plan, or
  * that the plan gives to another agency, is null: the row exists but not as this type. The
- * `status` and `parties` the gateway sends for `@requires` are kept for `overdue` and `overallStatus`.
+ * `status` the gateway sends for `@requires(fields: "status")` is kept for `overdue`.
  */
 function referenceOf(agency: AgencyCode) {
-  return async (ref: { code: string; status?: unknown; parties?: unknown }, ctx: FamilyContext) => {
+  return async (ref: { code: string; status?: unknown }, ctx: FamilyContext) => {
     const action = await ctx.family.action.load(ref.code);
     if (action?.responsibleAgency !== agency) return null;
-    const { status, parties } = ref;
-    return {
-      ...action,
-      ...('status' in ref ? { status } : {}),
-      ...('parties' in ref ? { parties } : {}),
-    };
+    return 'status' in ref ? { ...action, status: ref.status } : action;
   };
 }
 
